@@ -1,0 +1,38 @@
+/// One named thing a lexicon knows: a company, a broker, a currency word, a unit…
+///
+/// The overlay only needs `terms` (the surface forms to find) and `lexiconClass`; the rest is
+/// what the record built from a match carries (`company` nodes take name, ticker, type, …).
+public struct LexiconEntry: Sendable, Equatable {
+    /// Unique within its class, e.g. `nvidia`.
+    public var id: String
+    /// The class patterns test for: `company`, later `currency`, `unit`, `metric`, …
+    public var lexiconClass: String
+    /// Canonical name (English where one exists).
+    public var name: String
+    /// Every surface form matched in text, case-sensitive.
+    public var terms: [String]
+    /// Tickers, primary first (also among `terms`).
+    public var tickers: [String]
+    /// Further properties carried to records (`type`, `sector`, `region`, `parent`, `fy_end`).
+    public var properties: [(String, JSONValue)]
+    /// Where the entry was defined, for error messages: "companies.jsonl:42".
+    public var origin: String
+
+    public init(id: String, lexiconClass: String, name: String, terms: [String], tickers: [String] = [],
+                properties: [(String, JSONValue)] = [], origin: String) {
+        self.id = id
+        self.lexiconClass = lexiconClass
+        self.name = name
+        self.terms = terms
+        self.tickers = tickers
+        self.properties = properties
+        self.origin = origin
+    }
+
+    public static func == (a: LexiconEntry, b: LexiconEntry) -> Bool {
+        a.id == b.id && a.lexiconClass == b.lexiconClass && a.name == b.name && a.terms == b.terms
+            && a.tickers == b.tickers && a.origin == b.origin
+    }
+
+    public func property(_ key: String) -> JSONValue? { properties.first { $0.0 == key }?.1 }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import NoteGraphCore
+import Readers
+import Segmentation
+
+/// pipeline.json, read and checked: the stages in order with their options, the lexicons, the
+/// store. Everything wrong with it is reported before any note is read, with the key path,
+/// what was expected and the valid choices.
+public struct PipelineSettings {
+    public static let fileName = "pipeline.json"
+    public static let defaultStorePath = ".notegraph/graph.sqlite"
+    /// Bump when extraction output changes for the same input: stored documents of another
+    /// version are re-extracted on the next import.
+    public static let engineVersion = "notegraph-0.1.0"
+
+    public var file: String
+    public var stages: [Stage]
+    public var storePath: String?
+    public var lexicon: Lexicon
+    /// The engine, the stage list with its options, and the lexicon's fingerprint: a document
+    /// imported under another version is re-extracted.
+    public var version: String
+
+    /// Reads `path`; when `path` is nil, ./pipeline.json if present, else the built-in defaults.
+    public static func load(path: String?) throws -> PipelineSettings {
+        if let path {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ConfigError(file: path, keyPath: "", "no such configuration file")
+            }
+            return try load(file: path)
+        }
+        if FileManager.default.fileExists(atPath: fileName) { return try load(file: fileName) }
+        return try PipelineSettings(json: .object([]), file: "(built-in defaults)", directory: URL(fileURLWithPath: "."))
+    }
+
+    static func load(file: String) throws -> PipelineSettings {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw ConfigError(file: file, keyPath: "", "cannot read: \(error.localizedDescription)")
+        }
+        let json: JSONValue
+        do { json = try JSONValue.parse(data) } catch {
+            throw ConfigError(file: file, keyPath: "", "not valid JSON: \(Self.describe(error))")
+        }
+        return try PipelineSettings(json: json, file: file, directory: URL(fileURLWithPath: file).deletingLastPathComponent())
+    }
+
+    public init(json: JSONValue, file: String, directory: URL) throws {
+        self.file = file
+        let root = try ConfigReader(file: file, path: "", value: json)
+        let version = try root.int("version", default: 1, range: 1...1)
+        _ = version
+        let store = try root.object("store")
+        storePath = try store.string("path")
+        try store.finish()
+        let lexiconFiles = try root.strings("lexicons").map { directory.appendingPathComponent($0).standardizedFileURL }
+        for (i, url) in lexiconFiles.enumerated() where !FileManager.default.fileExists(atPath: url.path) {
+            throw ConfigError(file: file, keyPath: "lexicons[\(i)]", "no such lexicon file: \(url.path)")
+        }
+        var loaded: Lexicon?
+        let context = StageRegistry.Context(configDirectory: directory, lexicon: {
+            if let loaded { return loaded }
+            let lexicon = try LexiconLoader.load(userFiles: lexiconFiles)
+            loaded = lexicon
+            return lexicon
+        })
+        var stages: [Stage] = []
+        var described: [String] = []
+        let stageList = try root.objects("stages")
+        if root.raw("stages") == nil {
+            for (name, factory) in StageRegistry.stages {
+                stages.append(try factory(try ConfigReader(file: file, path: "", value: .object([])), context))
+                described.append(name)
+            }
+        } else {
+            for item in stageList {
+                guard let name = try item.string("name", choices: StageRegistry.names) else {
+                    throw item.fail("name", "missing; valid stages: \(StageRegistry.names.joined(separator: ", "))")
+                }
+                if described.contains(name) { throw item.fail("name", "stage \"\(name)\" is listed twice") }
+                let options = item.raw("options") ?? .null
+                try item.finish()
+                let reader = try ConfigReader(file: file, path: item.path + ".options", value: options)
+                stages.append(try StageRegistry.factory(name)!(reader, context))
+                described.append(name + options.serialized)
+            }
+        }
+        try root.finish()
+        try StageRegistry.checkOrder(stages, file: file)
+        self.stages = stages
+        self.lexicon = try context.lexicon()
+        self.version = Self.engineVersion + "+" + StableID.make("stages", described).dropFirst(7) + "+" + lexicon.fingerprint
+    }
+
+    static func describe(_ error: Error) -> String {
+        if case let DecodingError.dataCorrupted(context) = error {
+            return (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+        }
+        return "\(error)"
+    }
+
+    /// The store path: --store, else $NOTEGRAPH_STORE, else pipeline.json's store.path, else the default.
+    public func resolveStorePath(option: String?) -> String {
+        if let option { return option }
+        if let env = ProcessInfo.processInfo.environment["NOTEGRAPH_STORE"], !env.isEmpty { return env }
+        return storePath ?? Self.defaultStorePath
+    }
+}

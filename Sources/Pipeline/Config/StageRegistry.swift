@@ -1,0 +1,46 @@
+import Foundation
+import Extraction
+import NoteGraphCore
+import Readers
+import Segmentation
+
+/// The one table of built-in stages: the names pipeline.json may use, in their default order,
+/// each with the factory that reads its options. Adding a stage means adding a line here.
+public enum StageRegistry {
+    /// What a factory may need besides its options.
+    public struct Context {
+        public var configDirectory: URL
+        public var lexicon: () throws -> Lexicon
+    }
+
+    public typealias Factory = @Sendable (ConfigReader, Context) throws -> Stage
+
+    public static let stages: [(name: String, factory: Factory)] = [
+        ("read", { options, _ in ReadStage(options: try ReaderOptions(config: options)) }),
+        ("normalize", { options, _ in try options.finish(); return NormalizeStage() }),
+        ("segment", { options, _ in try SegmentStage(config: options) }),
+        ("lexicon", { options, context in try options.finish(); return LexiconStage(lexicon: try context.lexicon()) }),
+        ("companies", { options, _ in try options.finish(); return CompanyStage() }),
+    ]
+
+    public static var names: [String] { stages.map(\.name) }
+
+    public static func factory(_ name: String) -> Factory? { stages.first { $0.name == name }?.factory }
+
+    /// Refuses a stage list in which a stage runs before what it needs.
+    public static func checkOrder(_ stages: [Stage], file: String) throws {
+        var available: Set<Artifact> = []
+        for (i, stage) in stages.enumerated() {
+            for need in stage.requires where !available.contains(need) {
+                let provider = stages.first { $0.provides.contains(need) }?.name
+                throw ConfigError(file: file, keyPath: "stages[\(i)]",
+                                  "stage \"\(stage.name)\" needs \(need.rawValue), which " +
+                                  (provider.map { "stage \"\($0)\" provides: list it earlier" } ?? "no listed stage provides: add the stage that does"))
+            }
+            available.formUnion(stage.provides)
+        }
+        if stages.first?.name != "read" {
+            throw ConfigError(file: file, keyPath: "stages[0]", "the first stage must be \"read\"")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import NoteGraphCore
+
+/// Stage `lexicon`: the lexicon overlay (see `LexiconOverlay`) over the segment stage's tokens.
+public struct LexiconStage: Stage {
+    public let name = "lexicon"
+    public let requires: [Artifact] = [.tokens]
+    public let provides: [Artifact] = [.lexiconTokens]
+    public let overlay: LexiconOverlay
+
+    public init(lexicon: Lexicon) { overlay = LexiconOverlay(lexicon: lexicon) }
+
+    public func run(_ work: inout DocumentWork) throws {
+        let document = try work.requireDocument(name)
+        var segments = try work.requireSegments(name)
+        let units = document.text.utf16
+        let matches = overlay.matches(in: units, tokens: segments.tokens)
+        guard !matches.isEmpty else { return }
+        segments.tokens = overlay.apply(matches, to: segments.tokens, units: units)
+        // Token indices changed: re-attach sentences to their tokens.
+        var t = 0
+        for i in segments.sentences.indices {
+            let s = segments.sentences[i]
+            while t < segments.tokens.count, segments.tokens[t].end <= s.start { t += 1 }
+            let first = t
+            while t < segments.tokens.count, segments.tokens[t].start < s.end { t += 1 }
+            segments.sentences[i].tokens = first..<t
+        }
+        work.segments = segments
+    }
+}

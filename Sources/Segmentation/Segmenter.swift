@@ -1,0 +1,212 @@
+import CICU
+import NoteGraphCore
+
+/// Splits a document into paragraphs ▸ sentences ▸ tokens with ICU.
+///
+/// Words: ICU's word iterator, whose dictionary segments Han text; its rule status tells
+/// numbers, letters and ideographs from the rest, which are punctuation or symbols (spaces are
+/// dropped). Sentences: ICU's sentence iterator with the `ss=standard` suppressions (no break
+/// after "U.S.", "Mr."; none inside 1.29), plus a break after a semicolon in Chinese context
+/// (NFKC has turned ； into ;). Paragraphs: lines. Sentences longer than `maxSentenceLength`
+/// UTF-16 units are cut at a token boundary, so later matching is never quadratic in a
+/// paragraph that has no sentence punctuation.
+public struct Segmenter: Sendable {
+    static let locale = "en_US@ss=standard"
+    public var maxSentenceLength: Int
+
+    public init(maxSentenceLength: Int = 2000) { self.maxSentenceLength = maxSentenceLength }
+
+    public struct Output: Sendable {
+        public var segments: SegmentedText
+        public var language: Language
+        /// How many over-long sentences were cut.
+        public var cutSentences: Int
+    }
+
+    public func segment(_ text: DocumentText) throws -> Output {
+        let units = text.utf16
+        let tokens = try Self.tokens(units)
+        let sentenceSpans = try sentences(units, tokens: tokens)
+        var out = SegmentedText()
+        out.tokens = tokens
+        var cut = 0
+        // Sentences with their tokens (two pointers; both lists are sorted).
+        var t = 0
+        for span in sentenceSpans.spans {
+            while t < tokens.count, tokens[t].end <= span.0 { t += 1 }
+            let first = t
+            while t < tokens.count, tokens[t].start < span.1 { t += 1 }
+            out.sentences.append(Sentence(start: span.0, end: span.1, tokens: first..<t))
+        }
+        cut = sentenceSpans.cut
+        // Paragraphs: lines, each with the sentences inside it.
+        var s = 0
+        var lineStart = 0
+        var zh = 0, en = 0
+        for i in 0...units.count where i == units.count || units[i] == 0x0A {
+            if i > lineStart {
+                while s < out.sentences.count, out.sentences[s].end <= Int32(lineStart) { s += 1 }
+                let first = s
+                while s < out.sentences.count, out.sentences[s].start < Int32(i) { s += 1 }
+                let counts = Self.letters(out, sentences: first..<s)
+                zh += counts.han
+                en += counts.latin
+                out.paragraphs.append(Paragraph(start: Int32(lineStart), end: Int32(i),
+                                                language: Self.language(han: counts.han, latin: counts.latin),
+                                                sentences: first..<s))
+            }
+            lineStart = i + 1
+        }
+        return Output(segments: out, language: Self.documentLanguage(out.paragraphs), cutSentences: cut)
+    }
+
+    static func tokens(_ units: [UInt16]) throws -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(units.count / 3)
+        var prev: Int32 = 0
+        try ICUBreaker.forEachBoundary(.word, locale: locale, text: units) { b, status in
+            defer { prev = b }
+            let first = units[Int(prev)]
+            let kind: TokenKind
+            let script: Script
+            switch status {
+            case Int32(CICU_WORD_NUMBER)..<Int32(CICU_WORD_LETTER):
+                kind = .number
+                script = .common
+            case Int32(CICU_WORD_LETTER)..<Int32(CICU_WORD_IDEO_LIMIT):
+                kind = .word
+                script = Self.script(units, at: Int(prev))
+            default:
+                if first == 0x20 || first == 0x0A || first == 0x09 { return }
+                kind = Self.isPunctuation(units, at: Int(prev)) ? .punctuation : .symbol
+                script = .common
+            }
+            tokens.append(Token(start: prev, end: b, kind: kind, script: script))
+        }
+        return tokens
+    }
+
+    /// Sentence spans (trimmed of trailing spaces and line breaks), cut where too long.
+    func sentences(_ units: [UInt16], tokens: [Token]) throws -> (spans: [(Int32, Int32)], cut: Int) {
+        var raw: [(Int32, Int32)] = []
+        var prev: Int32 = 0
+        try ICUBreaker.forEachBoundary(.sentence, locale: Self.locale, text: units) { b, _ in
+            raw.append((prev, b))
+            prev = b
+        }
+        // Chinese semicolons (now ';' after NFKC) end a clause-sentence too.
+        var split: [(Int32, Int32)] = []
+        for (a, b) in raw {
+            var start = a
+            var i = a
+            while i < b - 1 {
+                if units[Int(i)] == 0x3B, i > 0, Self.isCJK(units[Int(i) - 1]) || (i + 1 < units.count && Self.isCJK(units[Int(i) + 1])) {
+                    split.append((start, i + 1))
+                    start = i + 1
+                }
+                i += 1
+            }
+            split.append((start, b))
+        }
+        var spans: [(Int32, Int32)] = []
+        var cut = 0
+        var t = 0
+        for (a0, b0) in split {
+            var a = a0, b = b0
+            while a < b, units[Int(a)] == 0x20 || units[Int(a)] == 0x0A { a += 1 }
+            while b > a, units[Int(b) - 1] == 0x20 || units[Int(b) - 1] == 0x0A { b -= 1 }
+            if a >= b { continue }
+            // Cut over-long sentences at the last token end that fits.
+            while Int(b - a) > maxSentenceLength {
+                while t < tokens.count, tokens[t].end <= a { t += 1 }
+                var best: Int32 = -1
+                var k = t
+                while k < tokens.count, tokens[k].end <= a + Int32(maxSentenceLength) {
+                    if tokens[k].kind == .punctuation || k + 1 < tokens.count && tokens[k + 1].start > tokens[k].end || best < 0 { best = tokens[k].end }
+                    k += 1
+                }
+                if best <= a { best = a + Int32(maxSentenceLength) }
+                spans.append((a, best))
+                cut += 1
+                a = best
+                while a < b, units[Int(a)] == 0x20 { a += 1 }
+            }
+            if a < b { spans.append((a, b)) }
+        }
+        return (spans, cut)
+    }
+
+    @inline(__always) static func isCJK(_ u: UInt16) -> Bool {
+        (0x3400...0x9FFF).contains(u) || (0x3000...0x303F).contains(u) || (0xF900...0xFAFF).contains(u)
+    }
+
+    static func script(_ units: [UInt16], at i: Int) -> Script {
+        var cp = UInt32(units[i])
+        if cp & 0xFC00 == 0xD800, i + 1 < units.count { cp = 0x10000 + ((cp - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00) }
+        if cp < 0x80 { return (cp >= 0x41 && cp <= 0x5A) || (cp >= 0x61 && cp <= 0x7A) ? .latin : .common }
+        switch Int(cicu_script(cp)) {
+        case Int(CICU_SCRIPT_HAN): return .han
+        case Int(CICU_SCRIPT_LATIN): return .latin
+        case Int(CICU_SCRIPT_HIRAGANA), Int(CICU_SCRIPT_KATAKANA): return .kana
+        case Int(CICU_SCRIPT_HANGUL): return .hangul
+        case Int(CICU_SCRIPT_CYRILLIC): return .cyrillic
+        case Int(CICU_SCRIPT_GREEK): return .greek
+        case Int(CICU_SCRIPT_ARABIC): return .arabic
+        case Int(CICU_SCRIPT_COMMON), Int(CICU_SCRIPT_INHERITED): return .common
+        default: return .other
+        }
+    }
+
+    static func isPunctuation(_ units: [UInt16], at i: Int) -> Bool {
+        guard let scalar = Unicode.Scalar(units[i]) else { return false }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Han characters and Latin letters in a range of sentences.
+    static func letters(_ seg: SegmentedText, sentences: Range<Int>) -> (han: Int, latin: Int) {
+        guard let first = sentences.first, let last = sentences.last else { return (0, 0) }
+        var han = 0, latin = 0
+        for t in seg.sentences[first].tokens.lowerBound..<seg.sentences[last].tokens.upperBound {
+            let token = seg.tokens[t]
+            if token.script == .han { han += token.length } else if token.script == .latin { latin += token.length }
+        }
+        return (han, latin)
+    }
+
+    /// zh, en or mixed. A Han character carries about as much as three Latin letters (an English
+    /// word is ~5 letters, a Chinese word ~1.5 characters), so letters are weighed that way.
+    static func language(han: Int, latin: Int) -> Language {
+        let h = Double(han), l = Double(latin) / 3
+        if h + l == 0 { return .none }
+        let share = h / (h + l)
+        return share >= 0.7 ? .zh : share <= 0.3 ? .en : .mixed
+    }
+
+    /// A document is mixed when both languages hold at least a fifth of its paragraph text.
+    static func documentLanguage(_ paragraphs: [Paragraph]) -> Language {
+        var zh = 0, en = 0, mixed = 0
+        for p in paragraphs {
+            switch p.language {
+            case .zh: zh += p.range.count
+            case .en: en += p.range.count * 1
+            case .mixed: mixed += p.range.count
+            case .none: break
+            }
+        }
+        let total = zh + en + mixed
+        if total == 0 { return .none }
+        if zh * 5 >= total && en * 5 >= total || mixed * 2 >= total { return .mixed }
+        return zh > en ? .zh : .en
+    }
+}
+
+extension Segmenter {
+    /// ICU's word iterator alone over `text`: the ceiling the bench compares with.
+    public static func wordScan(_ text: [UInt16]) -> Int { ICUBreaker.wordScan(text) }
+}

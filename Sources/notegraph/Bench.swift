@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure throughput per stage (MB/s), end to end, peak memory, and ICU word segmentation alone as the ceiling.",
+        discussion: "Build with -c release for meaningful figures: swift run -c release notegraph bench ../shared/corpus --repeat 120")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Files or folders to measure.")
+    var paths: [String]
+
+    @Option(help: "Process the input this many times (stored as separate documents in a scratch store).")
+    var `repeat`: Int = 1
+
+    func run() throws {
+        guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        let settings = try global.settings()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("notegraph-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let report = try BenchRunner(settings: settings).run(paths: paths, repeat: `repeat`, storePath: scratch.appendingPathComponent("bench.sqlite").path)
+        for failure in report.failures { Console.error(failure) }
+        let mb = Double(report.inputBytes) / 1_048_576
+        print(String(format: "input: %d files, %.2f MB (%d× the %d given)", report.files, mb, `repeat`, report.files / max(1, `repeat`)))
+        print("stage           seconds      MB/s")
+        var readSegment = 0.0
+        for (name, seconds) in report.stageSeconds {
+            print(String(format: "%-14@ %8.3f %9.2f", name as NSString, seconds, report.mbps(seconds)))
+            if ["read", "normalize", "segment"].contains(name) { readSegment += seconds }
+        }
+        print(String(format: "%-14@ %8.3f %9.2f", "store" as NSString, report.storeSeconds, report.mbps(report.storeSeconds)))
+        print(String(format: "%-14@ %8.3f %9.2f", "end to end" as NSString, report.endToEndSeconds, report.mbps(report.endToEndSeconds)))
+        print(String(format: "%-14@ %8.3f %9.2f   (ceiling: ICU word iterator alone, same text)", "icu words" as NSString, report.icuSeconds, report.mbps(report.icuSeconds)))
+        let ratio = readSegment > 0 ? report.icuSeconds / readSegment : 0
+        print(String(format: "read+normalize+segment: %.2f MB/s = %.0f%% of the ICU-alone ceiling", report.mbps(readSegment), ratio * 100))
+        print(String(format: "peak RSS: %.1f MB after the first pass, %.1f MB at the end", Double(report.peakRSSAfterFirstPass) / 1024, Double(report.peakRSS) / 1024))
+        if !report.failures.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import NoteGraphCore
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print one record with its mentions and the sentences they are in.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "A record id, e.g. company:nvidia or doc:1a2b3c4d5e6f7a8b.")
+    var id: String
+
+    func run() throws {
+        let settings = try global.settings()
+        let store = try global.openStore(settings)
+        guard let record = try store.record(id: id) else {
+            Console.error("no record with id \(id) (ids look like company:nvidia, doc:…; see 'notegraph export')")
+            throw ExitCode(1)
+        }
+        var json = record.json
+        if case var .object(fields) = json, record.json["kind"]?.stringValue == "document" {
+            // The text is long: show its start only.
+            if let i = fields.firstIndex(where: { $0.0 == "text" }), case let .string(t) = fields[i].1, t.count > 300 {
+                fields[i].1 = .string(String(t.prefix(300)) + "…")
+            }
+            json = .object(fields)
+        }
+        print(json.serialized)
+        for (n, item) in record.mentions.enumerated() {
+            let m = item.mention
+            let location = item.column > 0 ? "\(item.line):\(item.column)" : "\(item.line)"
+            print("\nmention \(n + 1): \"\(m.text)\" in \(item.documentPath):\(location) [\(m.start)..<\(m.end)] by \(m.rule)")
+            print("  " + item.sentence.replacingOccurrences(of: "\n", with: " "))
+        }
+    }
+}
