@@ -27,10 +27,12 @@ let package = Package(
         .target(name: "GraphStore", dependencies: ["NoteGraphCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: ["NoteGraphCore", "Readers", "Segmentation", "Extraction", "GraphStore"]),
         .executableTarget(name: "notegraph", dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "ReadersTests", dependencies: ["Readers", "Segmentation", "NoteGraphCore"]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Readers", "NoteGraphCore"]),
-        .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "NoteGraphCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "GraphStore", "NoteGraphCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "GraphStore", "NoteGraphCore"], resources: [.copy("Resources")]),
+        // Paths to Fixtures/ and ../shared/, scratch folders, and running the built CLI.
+        .target(name: "TestSupport", dependencies: ["NoteGraphCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "ReadersTests", dependencies: ["Readers", "NoteGraphCore", "TestSupport"]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Readers", "NoteGraphCore", "TestSupport"]),
+        .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "NoteGraphCore", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Readers", "GraphStore", "NoteGraphCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["notegraph", "NoteGraphCore", "TestSupport"], resources: [.copy("Resources")]),
     ]
 )

@@ -45,8 +45,9 @@ public struct ReaderOptions: Sendable, Equatable {
 
 /// Bounds on what one HTML file may cost: depth and text as libxml2 enforces them, plus ours.
 public struct HTMLLimits: Sendable, Equatable {
-    /// Elements nested deeper than this are flattened into their ancestor at this depth.
-    public var maxDepth: Int = 256
+    /// Start tags nested deeper than this are dropped before parsing (their text is kept): libxml2
+    /// stops parsing a page at 256 levels, so values above 250 act as 250.
+    public var maxDepth: Int = 250
     /// Attributes kept per tag; the rest are dropped before parsing (libxml2's duplicate check
     /// is quadratic in the number of attributes of one tag).
     public var maxAttributes: Int = 256

@@ -27,7 +27,9 @@ public struct EncodingDetector: Sendable {
             if body.isEmpty { throw InputError(path: path, "empty file: only a \(bom.charset) byte-order mark") }
             return try decodeStrict(body, charset: bom.charset, path: path, offsetBase: bom.length, reason: "byte-order mark")
         }
-        if let nul = Self.binaryOffset(bytes) {
+        let declared = options.declaredCharset(for: path)
+        // NUL bytes are text in UTF-16/32: only a declaration can say so without a BOM.
+        if !(declared?.charset.hasPrefix("UTF-16") ?? false), let nul = Self.binaryOffset(bytes) {
             throw InputError(path: path, location: "byte \(nul)", "binary file (NUL or control bytes), not a text note")
         }
         let utf8Error: Int
@@ -35,7 +37,7 @@ public struct EncodingDetector: Sendable {
         case let .success(units): return Decoded(utf16: units, encoding: "UTF-8", reason: "valid UTF-8")
         case let .failure(offset): utf8Error = offset
         }
-        if let declared = options.declaredCharset(for: path) {
+        if let declared {
             return try decodeStrict(bytes, charset: declared.charset, path: path, offsetBase: 0,
                                     reason: "declared in pipeline.json for \(declared.glob)")
         }

@@ -22,7 +22,7 @@ public struct HTMLReader: Sendable {
     public func read(_ bytes: [UInt8], path: String) throws -> RawNote {
         let decoded = try detector.decode(bytes, path: path, htmlDeclaredCharset: HTMLPreflight.declaredCharset(bytes))
         var utf8 = Array(String(decoding: decoded.utf16, as: UTF16.self).utf8)
-        let preflight = HTMLPreflight(maxAttributes: limits.maxAttributes).run(utf8)
+        let preflight = HTMLPreflight(maxAttributes: limits.maxAttributes, maxDepth: min(limits.maxDepth, 250)).run(utf8)
         utf8 = preflight.bytes
         var warnings = preflight.warnings
         HTMLReader.installSafeEntityLoader()
