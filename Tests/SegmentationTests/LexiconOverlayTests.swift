@@ -1,0 +1,53 @@
+import NoteGraphCore
+import Readers
+import TestSupport
+import XCTest
+@testable import Segmentation
+
+final class LexiconOverlayTests: XCTestCase {
+    static let lexicon = try! LexiconLoader.load()
+
+    func overlaid(_ s: String) throws -> (DocumentText, [Token]) {
+        let (text, out) = try segment(s)
+        let overlay = LexiconOverlay(lexicon: Self.lexicon)
+        let matches = overlay.matches(in: text.utf16, tokens: out.segments.tokens)
+        return (text, overlay.apply(matches, to: out.segments.tokens, units: text.utf16))
+    }
+
+    func company(_ token: Token) -> String? { token.entry(in: Self.lexicon)?.id }
+
+    func testICUAloneSplitsTheNames() throws {
+        let (text, out) = try segment("台积电、英伟达、摩根士丹利和华安证券")
+        let words = out.segments.tokens.map { $0.text(in: text) }
+        XCTAssertFalse(words.contains("台积电") && words.contains("英伟达") && words.contains("摩根士丹利") && words.contains("华安证券"),
+                       "ICU already keeps every name whole: \(words)")
+    }
+
+    func testOverlayKeepsChineseNamesWhole() throws {
+        let (text, tokens) = try overlaid("台积电、英伟达、摩根士丹利和华安证券都提到了向英伟达供货。")
+        let tagged = tokens.filter { $0.lexiconEntry >= 0 }.map { "\($0.text(in: text))=\(company($0) ?? "")" }
+        XCTAssertEqual(tagged, ["台积电=tsmc", "英伟达=nvidia", "摩根士丹利=morgan-stanley", "华安证券=huaan-securities", "英伟达=nvidia"])
+        // Tokens still tile the text without overlap.
+        for (a, b) in zip(tokens, tokens.dropFirst()) { XCTAssertLessThanOrEqual(a.end, b.start) }
+        XCTAssertTrue(tokens.contains { $0.text(in: text) == "向" }, "the character before a name inside a Han run stays a token")
+    }
+
+    func testLatinNamesAliasesTickersAndPossessives() throws {
+        let (text, tokens) = try overlaid("Morgan Stanley says Nvidia's NVDA margin beats J.P. Morgan views; MSFT too.")
+        let tagged = tokens.filter { $0.lexiconEntry >= 0 }.map { "\($0.text(in: text))=\(company($0) ?? "")" }
+        XCTAssertEqual(tagged, ["Morgan Stanley=morgan-stanley", "Nvidia=nvidia", "NVDA=nvidia", "J.P. Morgan=jpmorgan", "MSFT=microsoft"])
+        XCTAssertTrue(tokens.contains { $0.text(in: text) == "'s" })
+    }
+
+    func testNamesNeverMatchInsideLongerWords() throws {
+        let (_, tokens) = try overlaid("The Metaverse, an oracle, armchair metadata and Intelligence units.")
+        XCTAssertTrue(tokens.allSatisfy { $0.lexiconEntry < 0 }, "\(tokens.filter { $0.lexiconEntry >= 0 })")
+    }
+
+    func testTraditionalAndSimplifiedNamesAreOneEntry() throws {
+        let (_, a) = try overlaid("輝達與台積電")
+        let (_, b) = try overlaid("英伟达与台积电")
+        XCTAssertEqual(a.compactMap(company), ["nvidia", "tsmc"])
+        XCTAssertEqual(b.compactMap(company), ["nvidia", "tsmc"])
+    }
+}
