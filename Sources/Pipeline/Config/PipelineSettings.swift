@@ -77,7 +77,7 @@ public struct PipelineSettings {
                 guard let name = try item.string("name", choices: StageRegistry.names) else {
                     throw item.fail("name", "missing; valid stages: \(StageRegistry.names.joined(separator: ", "))")
                 }
-                if described.contains(name) { throw item.fail("name", "stage \"\(name)\" is listed twice") }
+                if stages.contains(where: { $0.name == name }) { throw item.fail("name", "stage \"\(name)\" is listed twice") }
                 let options = item.raw("options") ?? .null
                 try item.finish()
                 let reader = try ConfigReader(file: file, path: item.path + ".options", value: options)
