@@ -19,18 +19,18 @@ public struct NormalizeStage: Stage {
         }
         let text = DocumentText(utf16: out.utf16)
         let map = SourceMap(unitMap: Array(out.map.dropLast()), anchors: raw.anchors)
-        let title = raw.title.map(normalizer.normalize).flatMap { $0.isEmpty ? nil : $0 } ?? Self.firstLine(text.string)
+        let title = raw.title.map(normalizer.normalize).flatMap { $0.isEmpty ? nil : $0 } ?? Self.firstLine(text)
         let times = raw.times.map { (datetime: $0.datetime, offset: Int32(Self.textOffset(ofSource: Int($0.offset), map: out.map))) }
         work.document = Document(
             id: StableID.document(sha256: work.sha256), path: work.path, sha256: work.sha256, format: raw.format,
             encoding: raw.encoding, title: title, language: .none,
-            date: dates.find(metaDates: raw.metaDates, text: text.string),
+            date: dates.find(metaDates: raw.metaDates, text: text),
             text: text, sourceMap: map, times: times, warnings: raw.warnings)
     }
 
     /// The first non-empty line, without Markdown heading marks, as the title of a text note.
-    static func firstLine(_ text: String) -> String? {
-        for line in text.split(separator: "\n") {
+    static func firstLine(_ text: DocumentText) -> String? {
+        for line in text.firstLines(5) {
             var s = Substring(line)
             while s.first == "#" || s.first == " " { s = s.dropFirst() }
             if !s.isEmpty { return String(s.prefix(200)) }

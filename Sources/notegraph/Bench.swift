@@ -24,15 +24,18 @@ struct Bench: ParsableCommand {
         for failure in report.failures { Console.error(failure) }
         let mb = Double(report.inputBytes) / 1_048_576
         print(String(format: "input: %d files, %.2f MB (%d× the %d given)", report.files, mb, `repeat`, report.files / max(1, `repeat`)))
-        print("stage           seconds      MB/s")
+        func row(_ name: String, _ seconds: Double, _ note: String = "") {
+            print(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%9.3f %10.2f", seconds, report.mbps(seconds)) + note)
+        }
+        print("stage".padding(toLength: 24, withPad: " ", startingAt: 0) + "  seconds       MB/s")
         var readSegment = 0.0
         for (name, seconds) in report.stageSeconds {
-            print(String(format: "%-14@ %8.3f %9.2f", name as NSString, seconds, report.mbps(seconds)))
+            row(name, seconds)
             if ["read", "normalize", "segment"].contains(name) { readSegment += seconds }
         }
-        print(String(format: "%-14@ %8.3f %9.2f", "store" as NSString, report.storeSeconds, report.mbps(report.storeSeconds)))
-        print(String(format: "%-14@ %8.3f %9.2f", "end to end" as NSString, report.endToEndSeconds, report.mbps(report.endToEndSeconds)))
-        print(String(format: "%-14@ %8.3f %9.2f   (ceiling: ICU word iterator alone, same text)", "icu words" as NSString, report.icuSeconds, report.mbps(report.icuSeconds)))
+        row("store", report.storeSeconds)
+        row("end to end", report.endToEndSeconds)
+        row("ICU words alone", report.icuSeconds, "  (the ceiling: ICU's word iterator over the same text)")
         let ratio = readSegment > 0 ? report.icuSeconds / readSegment : 0
         print(String(format: "read+normalize+segment: %.2f MB/s = %.0f%% of the ICU-alone ceiling", report.mbps(readSegment), ratio * 100))
         print(String(format: "peak RSS: %.1f MB after the first pass, %.1f MB at the end", Double(report.peakRSSAfterFirstPass) / 1024, Double(report.peakRSS) / 1024))

@@ -1,4 +1,3 @@
-import Foundation
 import NoteGraphCore
 
 /// Stage `companies`: every token the lexicon tagged as a company becomes a mention of one
@@ -25,12 +24,6 @@ public struct CompanyStage: Stage {
         return NodeRecord(id: nodeID(entry), kind: .company, properties: props)
     }
 
-    /// `lexicons/companies#nvidia`: the lexicon file (without extension) and the entry.
-    public static func rule(_ entry: LexiconEntry) -> String {
-        let file = entry.origin.split(separator: ":").first.map(String.init) ?? entry.origin
-        return "lexicons/" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "#" + entry.id
-    }
-
     public func run(_ work: inout DocumentWork) throws {
         let document = try work.requireDocument(name)
         let segments = try work.requireSegments(name)
@@ -48,7 +41,7 @@ public struct CompanyStage: Stage {
             work.extraction.mentions.append(Mention(
                 nodeID: id, documentID: document.id,
                 start: text.scalarOffset(Int(token.start)), end: text.scalarOffset(Int(token.end)),
-                text: token.text(in: text), rule: Self.rule(entry),
+                text: token.text(in: text), rule: entry.rule,
                 sentenceStart: text.scalarOffset(Int(sentence?.start ?? token.start)),
                 sentenceEnd: text.scalarOffset(Int(sentence?.end ?? token.end))))
         }

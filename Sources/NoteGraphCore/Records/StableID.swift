@@ -6,7 +6,19 @@ import Foundation
 public enum StableID {
     /// Lowercase hex SHA-256 of the bytes.
     public static func sha256Hex<D: DataProtocol>(_ bytes: D) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: bytes))
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A short id `prefix:` + the first 16 hex digits of SHA-256 over the parts joined by U+001F.

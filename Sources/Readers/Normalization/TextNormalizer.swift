@@ -31,19 +31,19 @@ public struct TextNormalizer: Sendable {
         if input.isEmpty { return Output(utf16: [], map: []) }
         for factor in [2, 18] {
             let capacity = input.count * factor + 16
-            var out = [UInt16](repeating: 0, count: capacity)
-            var map = [Int32](repeating: 0, count: capacity)
-            let n = input.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
-                    map.withUnsafeMutableBufferPointer { m in
+            var n: Int32 = 0
+            var map: [Int32] = []
+            let out = [UInt16](unsafeUninitializedCapacity: capacity) { dst, written in
+                map = [Int32](unsafeUninitializedCapacity: capacity) { m, mapWritten in
+                    n = input.withUnsafeBufferPointer { src in
                         cicu_nfkc(src.baseAddress, Int32(src.count), dst.baseAddress, m.baseAddress, Int32(capacity))
                     }
+                    mapWritten = max(0, Int(n))
                 }
+                written = max(0, Int(n))
             }
             if n == -3 { continue }
             guard n >= 0 else { throw InternalError("TextNormalizer", "ICU NFKC normalisation failed") }
-            out.removeSubrange(Int(n)...)
-            map.removeSubrange(Int(n)...)
             return Output(utf16: out, map: map)
         }
         throw InternalError("TextNormalizer", "NFKC output larger than 18 times its input")

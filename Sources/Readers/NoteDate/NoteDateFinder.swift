@@ -56,15 +56,12 @@ public struct NoteDateFinder: Sendable {
     }
 
     /// The note's date from its metadata or its first lines.
-    public func find(metaDates: [String], text: String) -> NoteDate? {
+    public func find(metaDates: [String], text: DocumentText) -> NoteDate? {
         for meta in metaDates {
             if let iso = Self.isoDay(meta) { return NoteDate(iso: iso, origin: "html-meta") }
         }
-        var seen = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if let found = match(String(line)) { return NoteDate(iso: found.date, origin: "dateline:" + found.pattern) }
-            seen += 1
-            if seen >= scanLines { break }
+        for line in text.firstLines(scanLines) {
+            if let found = match(line) { return NoteDate(iso: found.date, origin: "dateline:" + found.pattern) }
         }
         return nil
     }
