@@ -1,5 +1,6 @@
 // Implementation of cicu.h. ICU headers are included here only, never in the public header.
 #include "cicu.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -12,10 +13,43 @@
 
 struct cicu_break { UBreakIterator *bi; };
 
+// Opening an iterator loads rules and, for sentences with `ss=standard`, builds the suppression
+// trie: far dearer than cloning an open one. One prototype per (kind, locale) is kept and cloned.
+#define CICU_PROTOTYPES 8
+static struct { int32_t kind; char locale[64]; UBreakIterator *bi; } prototypes[CICU_PROTOTYPES];
+static pthread_mutex_t prototypes_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static UBreakIterator *open_iterator(int32_t kind, const char *locale, UErrorCode *status) {
+    UBreakIterator *bi = NULL;
+    pthread_mutex_lock(&prototypes_lock);
+    int i = 0;
+    for (; i < CICU_PROTOTYPES && prototypes[i].bi; i++) {
+        if (prototypes[i].kind == kind && strcmp(prototypes[i].locale, locale) == 0) {
+            bi = ubrk_clone(prototypes[i].bi, status);
+            break;
+        }
+    }
+    if (!bi && U_SUCCESS(*status)) {
+        bi = ubrk_open((UBreakIteratorType)kind, locale, NULL, 0, status);
+        if (U_SUCCESS(*status) && i < CICU_PROTOTYPES && strlen(locale) < sizeof prototypes[i].locale) {
+            UErrorCode s2 = U_ZERO_ERROR;
+            UBreakIterator *proto = ubrk_clone(bi, &s2);
+            if (U_SUCCESS(s2)) {
+                prototypes[i].kind = kind;
+                strcpy(prototypes[i].locale, locale);
+                prototypes[i].bi = proto;
+            }
+        }
+    }
+    pthread_mutex_unlock(&prototypes_lock);
+    return bi;
+}
+
 cicu_break *cicu_break_open(int32_t kind, const char *locale, const uint16_t *text, int32_t length,
                             int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open((UBreakIteratorType)kind, locale, (const UChar *)text, length, &status);
+    UBreakIterator *bi = open_iterator(kind, locale, &status);
+    if (U_SUCCESS(status)) ubrk_setText(bi, (const UChar *)text, length, &status);
     if (U_FAILURE(status)) { *error = (int32_t)status; if (bi) ubrk_close(bi); return NULL; }
     cicu_break *it = malloc(sizeof *it);
     if (!it) { ubrk_close(bi); *error = (int32_t)U_MEMORY_ALLOCATION_ERROR; return NULL; }
@@ -123,8 +157,9 @@ int32_t cicu_nfkc(const uint16_t *in, int32_t length, uint16_t *out, int32_t *ma
 
 int64_t cicu_word_scan(const uint16_t *text, int32_t length, const char *locale) {
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_WORD, locale, (const UChar *)text, length, &status);
-    if (U_FAILURE(status)) return -1;
+    UBreakIterator *bi = open_iterator(UBRK_WORD, locale, &status);
+    if (U_SUCCESS(status)) ubrk_setText(bi, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) { if (bi) ubrk_close(bi); return -1; }
     int64_t n = 0;
     while (ubrk_next(bi) != UBRK_DONE) n++;
     ubrk_close(bi);

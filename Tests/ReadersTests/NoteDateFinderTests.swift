@@ -22,13 +22,13 @@ final class NoteDateFinderTests: XCTestCase {
     }
 
     func testHTMLMetadataComesFirst() {
-        let date = finder.find(metaDates: ["2024-02-29T10:00:00+08:00"], text: "Note date: 2025-06-30")
+        let date = finder.find(metaDates: ["2024-02-29T10:00:00+08:00"], text: DocumentText("Note date: 2025-06-30"))
         XCTAssertEqual(date, NoteDate(iso: "2024-02-29", origin: "html-meta"))
     }
 
     func testOnlyLinesNearTheTopCount() {
         let text = String(repeating: "filler line\n", count: 20) + "Note date: 2025-06-30"
-        XCTAssertNil(finder.find(metaDates: [], text: text))
+        XCTAssertNil(finder.find(metaDates: [], text: DocumentText(text)))
     }
 
     func testCorpusNotesDates() throws {
@@ -36,7 +36,7 @@ final class NoteDateFinderTests: XCTestCase {
         for url in try TestPaths.corpusFiles() {
             let text = try String(contentsOf: url, encoding: .utf8)
             let key = String(url.lastPathComponent.prefix(3))
-            XCTAssertEqual(finder.find(metaDates: [], text: text)?.iso, expected[key], url.lastPathComponent)
+            XCTAssertEqual(finder.find(metaDates: [], text: DocumentText(text))?.iso, expected[key], url.lastPathComponent)
         }
     }
 }
