@@ -68,6 +68,13 @@ public struct NoteDateFinder: Sendable {
 
     /// The first pattern matching one line, with the date it gives.
     public func match(_ line: String) -> (pattern: String, date: String)? {
+        // Every pattern needs a four-digit year: most lines have none, and skip the regexes.
+        var run = 0, hasYear = false
+        for u in line.utf8 {
+            run = (u >= 0x30 && u <= 0x39) ? run + 1 : 0
+            if run == 4 { hasYear = true; break }
+        }
+        guard hasYear else { return nil }
         let ns = line as NSString
         for p in patterns {
             guard let m = p.regex.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { continue }
