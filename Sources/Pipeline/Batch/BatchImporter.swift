@@ -20,7 +20,6 @@ public final class BatchImporter {
         public var unchanged = 0
         public var failed = 0
         public var warnings = 0
-        public var records: [String: Int] = [:]
         public var bytes = 0
         public var seconds = 0.0
     }
@@ -60,7 +59,6 @@ public final class BatchImporter {
                     let document = work.document!
                     try store.save(document, extraction: work.extraction, pipelineVersion: settings.version)
                     summary.documents += 1
-                    for node in work.extraction.nodes { summary.records[node.kind.rawValue, default: 0] += 1 }
                     for w in document.warnings {
                         summary.warnings += 1
                         onEvent(.warning(path: path, message: w))
