@@ -17,14 +17,7 @@ public struct LexiconStage: Stage {
         guard !matches.isEmpty else { return }
         segments.tokens = overlay.apply(matches, to: segments.tokens, units: units)
         // Token indices changed: re-attach sentences to their tokens.
-        var t = 0
-        for i in segments.sentences.indices {
-            let s = segments.sentences[i]
-            while t < segments.tokens.count, segments.tokens[t].end <= s.start { t += 1 }
-            let first = t
-            while t < segments.tokens.count, segments.tokens[t].start < s.end { t += 1 }
-            segments.sentences[i].tokens = first..<t
-        }
+        segments.attachTokensToSentences()
         work.segments = segments
     }
 }

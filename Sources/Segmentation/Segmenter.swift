@@ -29,35 +29,24 @@ public struct Segmenter: Sendable {
         let sentenceSpans = try sentences(units, tokens: tokens)
         var out = SegmentedText()
         out.tokens = tokens
-        var cut = 0
-        // Sentences with their tokens (two pointers; both lists are sorted).
-        var t = 0
-        for span in sentenceSpans.spans {
-            while t < tokens.count, tokens[t].end <= span.0 { t += 1 }
-            let first = t
-            while t < tokens.count, tokens[t].start < span.1 { t += 1 }
-            out.sentences.append(Sentence(start: span.0, end: span.1, tokens: first..<t))
-        }
-        cut = sentenceSpans.cut
+        out.sentences = sentenceSpans.spans.map { Sentence(start: $0.0, end: $0.1, tokens: 0..<0) }
+        out.attachTokensToSentences()
         // Paragraphs: lines, each with the sentences inside it.
         var s = 0
         var lineStart = 0
-        var zh = 0, en = 0
         for i in 0...units.count where i == units.count || units[i] == 0x0A {
             if i > lineStart {
                 while s < out.sentences.count, out.sentences[s].end <= Int32(lineStart) { s += 1 }
                 let first = s
                 while s < out.sentences.count, out.sentences[s].start < Int32(i) { s += 1 }
                 let counts = Self.letters(out, sentences: first..<s)
-                zh += counts.han
-                en += counts.latin
                 out.paragraphs.append(Paragraph(start: Int32(lineStart), end: Int32(i),
                                                 language: Self.language(han: counts.han, latin: counts.latin),
                                                 sentences: first..<s))
             }
             lineStart = i + 1
         }
-        return Output(segments: out, language: Self.documentLanguage(out.paragraphs), cutSentences: cut)
+        return Output(segments: out, language: Self.documentLanguage(out.paragraphs), cutSentences: sentenceSpans.cut)
     }
 
     static func tokens(_ units: [UInt16]) throws -> [Token] {

@@ -10,6 +10,19 @@ public struct SegmentedText: Sendable {
         self.tokens = tokens
     }
 
+    /// Sets each sentence's token range from the spans (two pointers; both lists are sorted).
+    /// Called after segmentation and again whenever the tokens change (the lexicon overlay).
+    public mutating func attachTokensToSentences() {
+        var t = 0
+        for i in sentences.indices {
+            let s = sentences[i]
+            while t < tokens.count, tokens[t].end <= s.start { t += 1 }
+            let first = t
+            while t < tokens.count, tokens[t].start < s.end { t += 1 }
+            sentences[i].tokens = first..<t
+        }
+    }
+
     /// The sentence that holds a UTF-16 offset (binary search).
     public func sentenceIndex(containing offset: Int32) -> Int? {
         var lo = 0, hi = sentences.count

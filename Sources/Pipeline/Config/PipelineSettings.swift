@@ -48,8 +48,7 @@ public struct PipelineSettings {
     public init(json: JSONValue, file: String, directory: URL) throws {
         self.file = file
         let root = try ConfigReader(file: file, path: "", value: json)
-        let version = try root.int("version", default: 1, range: 1...1)
-        _ = version
+        _ = try root.int("version", default: 1, range: 1...1)
         let store = try root.object("store")
         storePath = try store.string("path")
         try store.finish()
@@ -58,7 +57,7 @@ public struct PipelineSettings {
             throw ConfigError(file: file, keyPath: "lexicons[\(i)]", "no such lexicon file: \(url.path)")
         }
         var loaded: Lexicon?
-        let context = StageRegistry.Context(configDirectory: directory, lexicon: {
+        let context = StageRegistry.Context(lexicon: {
             if let loaded { return loaded }
             let lexicon = try LexiconLoader.load(userFiles: lexiconFiles)
             loaded = lexicon

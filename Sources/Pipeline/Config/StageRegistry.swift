@@ -9,7 +9,6 @@ import Segmentation
 public enum StageRegistry {
     /// What a factory may need besides its options.
     public struct Context {
-        public var configDirectory: URL
         public var lexicon: () throws -> Lexicon
     }
 

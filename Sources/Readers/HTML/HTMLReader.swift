@@ -69,9 +69,8 @@ public struct HTMLReader: Sendable {
         ctxt.pointee.myDoc = nil
         defer { xmlFreeDoc(doc) }
 
-        var walker = HTMLTextWalker(maxDepth: limits.maxDepth)
+        var walker = HTMLTextWalker()
         walker.walk(doc)
-        warnings.append(contentsOf: walker.warnings)
         return RawNote(format: .html, text: walker.text, anchors: walker.anchors, encoding: decoded.encoding,
                        title: walker.title, declaredLanguage: walker.language, metaDates: walker.metaDates,
                        times: walker.times, warnings: warnings)

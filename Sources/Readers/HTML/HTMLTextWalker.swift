@@ -5,7 +5,8 @@ import NoteGraphCore
 /// Walks a libxml2 HTML tree without recursion and writes the visible text: one line per block
 /// (so "Basket" and "209.7" in adjacent divs never glue together), boilerplate and hidden
 /// elements left out, entities already decoded by the parser. Also picks up the title, the
-/// page language, meta dates and `<time datetime>` values.
+/// page language, meta dates and `<time datetime>` values. Depth needs no bound here: the walk
+/// keeps no stack, and `HTMLPreflight` has already capped nesting below libxml2's limit.
 struct HTMLTextWalker {
     var text: [UInt16] = []
     var anchors: [SourceMap.Anchor] = []
@@ -13,10 +14,6 @@ struct HTMLTextWalker {
     var language: String?
     var metaDates: [String] = []
     var times: [(datetime: String, offset: Int32)] = []
-    var warnings: [String] = []
-    let maxDepth: Int
-
-    init(maxDepth: Int) { self.maxDepth = maxDepth }
 
     /// Elements whose whole subtree is not content.
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "nav", "footer", "aside", "head",
@@ -35,9 +32,7 @@ struct HTMLTextWalker {
     mutating func walk(_ doc: htmlDocPtr) {
         var foundDates: [(Int, String)] = []
         var node: xmlNodePtr? = doc.pointee.children
-        var depth = 0
         var preDepth = 0
-        var warnedDepth = false
         while let current = node {
             var descend = false
             switch current.pointee.type {
@@ -48,16 +43,12 @@ struct HTMLTextWalker {
                 if name == "meta" { readMeta(current, dates: &foundDates) }
                 if name == "title", title == nil { title = Self.content(current) }
                 if Self.skipped.contains(name) || Self.isHidden(current) { break }
-                if depth >= maxDepth {
-                    if !warnedDepth { warnings.append("line \(xmlGetLineNo(current)): elements nested deeper than \(maxDepth) levels are read as one block"); warnedDepth = true }
-                } else if Self.blocks.contains(name) {
-                    newline()
-                }
+                if Self.blocks.contains(name) { newline() }
                 if name == "br" || name == "hr" { newline() }
                 if name == "time", let dt = Self.attribute(current, "datetime") { times.append((dt, Int32(text.count))) }
                 if name == "pre" || name == "textarea" { preDepth += 1 }
                 descend = current.pointee.children != nil
-                if !descend { leave(current, depth: depth, preDepth: &preDepth) }
+                if !descend { leave(current, preDepth: &preDepth) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
                     append(content, line: Int32(truncatingIfNeeded: xmlGetLineNo(current)), preserve: preDepth > 0)
@@ -66,7 +57,6 @@ struct HTMLTextWalker {
                 break
             }
             if descend, let child = current.pointee.children {
-                depth += 1
                 node = child
                 continue
             }
@@ -76,8 +66,7 @@ struct HTMLTextWalker {
             while let c = climb {
                 if let next = c.pointee.next { node = next; break }
                 guard let parent = c.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { break }
-                depth -= 1
-                leave(parent, depth: depth, preDepth: &preDepth)
+                leave(parent, preDepth: &preDepth)
                 climb = parent
             }
         }
@@ -85,10 +74,10 @@ struct HTMLTextWalker {
         metaDates = foundDates.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    private mutating func leave(_ element: xmlNodePtr, depth: Int, preDepth: inout Int) {
+    private mutating func leave(_ element: xmlNodePtr, preDepth: inout Int) {
         let name = Self.name(element)
         if name == "pre" || name == "textarea" { preDepth = max(0, preDepth - 1) }
-        if depth < maxDepth, Self.blocks.contains(name) { newline() }
+        if Self.blocks.contains(name) { newline() }
     }
 
     private mutating func newline() {
