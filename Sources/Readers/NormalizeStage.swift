@@ -18,7 +18,7 @@ public struct NormalizeStage: Stage {
             throw InputError(path: work.path, "no text: the file holds only whitespace, markup or invisible characters")
         }
         let text = DocumentText(utf16: out.utf16)
-        let map = SourceMap(unitMap: Array(out.map.dropLast()), anchors: raw.anchors)
+        let map = SourceMap(unitMap: out.map.dropLast(), anchors: raw.anchors)
         let title = raw.title.map(normalizer.normalize).flatMap { $0.isEmpty ? nil : $0 } ?? Self.firstLine(text)
         let times = raw.times.map { (datetime: $0.datetime, offset: Int32(Self.textOffset(ofSource: Int($0.offset), map: out.map))) }
         work.document = Document(

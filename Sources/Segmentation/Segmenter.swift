@@ -1,4 +1,6 @@
 import CICU
+import Dispatch
+import Foundation
 import NoteGraphCore
 
 /// Splits a document into paragraphs ▸ sentences ▸ tokens with ICU.
@@ -10,9 +12,18 @@ import NoteGraphCore
 /// (NFKC has turned ； into ;). Paragraphs: lines. Sentences longer than `maxSentenceLength`
 /// UTF-16 units are cut at a token boundary, so later matching is never quadratic in a
 /// paragraph that has no sentence punctuation.
+///
+/// Both ICU rule sets break unconditionally after a line feed (UAX #29 WB3a, SB4), so a text cut
+/// at a line break segments exactly as the whole does. Texts of `parallelThreshold` units or more
+/// are cut at blank lines into one chunk per core and the chunks run at once; a test checks the
+/// result equals the single pass on every corpus note and fixture.
 public struct Segmenter: Sendable {
     static let locale = "en_US@ss=standard"
     public var maxSentenceLength: Int
+    /// Texts shorter than this are segmented on one thread (a thread hop costs more than it saves).
+    public var parallelThreshold = 32_768
+    /// How many chunks a long text is cut into at most.
+    public var maxChunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
 
     public init(maxSentenceLength: Int = 2000) { self.maxSentenceLength = maxSentenceLength }
 
@@ -25,8 +36,24 @@ public struct Segmenter: Sendable {
 
     public func segment(_ text: DocumentText) throws -> Output {
         let units = text.utf16
-        let tokens = try Self.tokens(units)
-        let sentenceSpans = try sentences(units, tokens: tokens)
+        let chunks = Self.chunks(units, count: units.count >= parallelThreshold ? maxChunks : 1)
+        var tokens: [Token] = []
+        var rawSentences: [(Int32, Int32)] = []
+        if chunks.count == 1 {
+            tokens = try Self.tokens(units, in: 0..<units.count)
+            rawSentences = try Self.sentenceBreaks(units, in: 0..<units.count)
+        } else {
+            let results = ChunkResults(count: chunks.count)
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
+                results.store(i, Result { (try Self.tokens(units, in: chunks[i]), try Self.sentenceBreaks(units, in: chunks[i])) })
+            }
+            for result in results.values {
+                let (t, r) = try result.get()
+                tokens += t
+                rawSentences += r
+            }
+        }
+        let sentenceSpans = sentences(units, raw: rawSentences, tokens: tokens)
         var out = SegmentedText()
         out.tokens = tokens
         out.sentences = sentenceSpans.spans.map { Sentence(start: $0.0, end: $0.1, tokens: 0..<0) }
@@ -49,11 +76,40 @@ public struct Segmenter: Sendable {
         return Output(segments: out, language: Self.documentLanguage(out.paragraphs), cutSentences: sentenceSpans.cut)
     }
 
-    static func tokens(_ units: [UInt16]) throws -> [Token] {
+    /// Cuts `units` into at most `count` ranges of similar length that end just after a blank
+    /// line (or, failing that, a line feed not preceded by '.', which an abbreviation exception
+    /// could otherwise join to the next line).
+    static func chunks(_ units: [UInt16], count: Int) -> [Range<Int>] {
+        guard count > 1 else { return [0..<units.count] }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for k in 1..<count {
+            let target = units.count * k / count
+            guard target > start else { continue }
+            var cut = -1, fallback = -1
+            var i = target
+            let limit = min(units.count - 1, target + units.count / (2 * count))
+            while i < limit {
+                if units[i] == 0x0A {
+                    if i > 0, units[i - 1] == 0x0A { cut = i + 1; break }
+                    if fallback < 0, i > 0, units[i - 1] != 0x2E { fallback = i + 1 }
+                }
+                i += 1
+            }
+            if cut < 0 { cut = fallback }
+            if cut <= start || cut >= units.count { continue }
+            ranges.append(start..<cut)
+            start = cut
+        }
+        ranges.append(start..<units.count)
+        return ranges
+    }
+
+    static func tokens(_ units: [UInt16], in range: Range<Int>) throws -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(units.count / 3)
-        var prev: Int32 = 0
-        try ICUBreaker.forEachBoundary(.word, locale: locale, text: units) { b, status in
+        tokens.reserveCapacity(range.count / 3)
+        var prev = Int32(range.lowerBound)
+        try ICUBreaker.forEachBoundary(.word, locale: locale, text: units, in: range) { b, status in
             defer { prev = b }
             let first = units[Int(prev)]
             let kind: TokenKind
@@ -75,14 +131,19 @@ public struct Segmenter: Sendable {
         return tokens
     }
 
-    /// Sentence spans (trimmed of trailing spaces and line breaks), cut where too long.
-    func sentences(_ units: [UInt16], tokens: [Token]) throws -> (spans: [(Int32, Int32)], cut: Int) {
+    /// ICU's sentence spans in `range`, untrimmed.
+    static func sentenceBreaks(_ units: [UInt16], in range: Range<Int>) throws -> [(Int32, Int32)] {
         var raw: [(Int32, Int32)] = []
-        var prev: Int32 = 0
-        try ICUBreaker.forEachBoundary(.sentence, locale: Self.locale, text: units) { b, _ in
+        var prev = Int32(range.lowerBound)
+        try ICUBreaker.forEachBoundary(.sentence, locale: Self.locale, text: units, in: range) { b, _ in
             raw.append((prev, b))
             prev = b
         }
+        return raw
+    }
+
+    /// Sentence spans (trimmed of trailing spaces and line breaks), cut where too long.
+    func sentences(_ units: [UInt16], raw: [(Int32, Int32)], tokens: [Token]) -> (spans: [(Int32, Int32)], cut: Int) {
         // Chinese semicolons (now ';' after NFKC) end a clause-sentence too.
         var split: [(Int32, Int32)] = []
         for (a, b) in raw {
@@ -147,7 +208,15 @@ public struct Segmenter: Sendable {
     }
 
     static func isPunctuation(_ units: [UInt16], at i: Int) -> Bool {
-        guard let scalar = Unicode.Scalar(units[i]) else { return false }
+        let u = units[i]
+        // ASCII: !"#%&'()*,-./:;?@[\]_{} are punctuation; $+<=>^`|~ are symbols.
+        if u < 0x80 {
+            switch u {
+            case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: return true
+            default: return false
+            }
+        }
+        guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
@@ -198,4 +267,26 @@ public struct Segmenter: Sendable {
 extension Segmenter {
     /// ICU's word iterator alone over `text`: the ceiling the bench compares with.
     public static func wordScan(_ text: [UInt16]) -> Int { ICUBreaker.wordScan(text) }
+}
+
+/// Per-chunk results: each slot is written by exactly one `concurrentPerform` iteration and
+/// read only after `concurrentPerform` has returned, which orders the accesses. Slots live in
+/// their own allocation, so no two threads ever mutate the same Swift value.
+private final class ChunkResults: @unchecked Sendable {
+    typealias Value = Result<([Token], [(Int32, Int32)]), Error>
+    private let slots: UnsafeMutableBufferPointer<Value>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: .success(([], [])))
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ i: Int, _ value: Value) { slots[i] = value }
+
+    var values: [Value] { Array(slots) }
 }

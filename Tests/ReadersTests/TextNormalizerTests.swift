@@ -10,6 +10,20 @@ final class TextNormalizerTests: XCTestCase {
         return (String(decoding: out.utf16, as: UTF16.self), out)
     }
 
+    /// DocumentText's own UTF-16 → String transcoder agrees with the standard library on every
+    /// UTF-8 length and on lone surrogates (both give U+FFFD).
+    func testDocumentTextTranscodesLikeTheStandardLibrary() {
+        let samples: [[UInt16]] = [
+            Array("NVIDIA 英伟达 é ü 😀 $1.29T".utf16), [0xD800], [0x41, 0xDC00, 0x42], [0xD83D, 0x41], [],
+            Array("輝達\n2330.TW 🇹🇼".utf16),
+        ]
+        for units in samples {
+            let text = DocumentText(utf16: units)
+            XCTAssertEqual(text.string, String(decoding: units, as: UTF16.self), "\(units)")
+            if units.count > 2 { XCTAssertEqual(text.slice(1..<units.count), String(decoding: units[1...], as: UTF16.self)) }
+        }
+    }
+
     func testFullWidthFormsBecomeASCII() throws {
         XCTAssertEqual(try run("资本开支４３１０亿美元，同比＋６５％").0, "资本开支4310亿美元,同比+65%")
     }
@@ -43,7 +57,7 @@ final class TextNormalizerTests: XCTestCase {
     func testSourceMapGivesLinesAndColumns() throws {
         let raw = try TextReader().read(Array("line one\n  second line: ＮＶＩＤＩＡ\nthird".utf8), path: "a.txt", format: .text)
         let out = try normalizer.normalize(raw.text)
-        let map = SourceMap(unitMap: Array(out.map.dropLast()), anchors: raw.anchors)
+        let map = SourceMap(unitMap: out.map.dropLast(), anchors: raw.anchors)
         let text = String(decoding: out.utf16, as: UTF16.self)
         XCTAssertEqual(text, "line one\nsecond line: NVIDIA\nthird")
         let nvidia = text.utf16.count - "NVIDIA\nthird".utf16.count

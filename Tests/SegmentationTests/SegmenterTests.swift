@@ -17,6 +17,36 @@ final class SegmenterTests: XCTestCase {
         return out.segments.sentences.map { text.slice($0.range) }
     }
 
+    /// Cutting a long text at line breaks and segmenting the pieces on several threads must give
+    /// exactly what one pass over the whole gives: on every corpus note and UTF-8 fixture, cut
+    /// into 2, 3 and 7 chunks.
+    func testChunkedSegmentationEqualsOnePass() throws {
+        var files = try TestPaths.corpusFiles()
+        files += ["en-research-note.md", "zh-news-digest.txt", "bilingual-qa.txt"].map { TestPaths.notes.appendingPathComponent($0) }
+        var cutFiles: Set<String> = []
+        defer { XCTAssertGreaterThanOrEqual(cutFiles.count, files.count - 2, "most notes have line breaks to cut at") }
+        for file in files {
+            let out = try TextNormalizer().normalize(Array(try String(contentsOf: file, encoding: .utf8).utf16))
+            let text = DocumentText(utf16: out.utf16)
+            var single = Segmenter()
+            single.maxChunks = 1
+            let expected = try single.segment(text)
+            for chunks in [2, 3, 7] {
+                var parallel = Segmenter()
+                parallel.parallelThreshold = 1
+                parallel.maxChunks = chunks
+                if Segmenter.chunks(text.utf16, count: chunks).count > 1 { cutFiles.insert(file.lastPathComponent) }
+                let got = try parallel.segment(text)
+                let name = "\(file.lastPathComponent) in \(chunks) chunks"
+                XCTAssertEqual(got.segments.tokens, expected.segments.tokens, name)
+                XCTAssertEqual(got.segments.sentences.map(\.range), expected.segments.sentences.map(\.range), name)
+                XCTAssertEqual(got.segments.sentences.map(\.tokens), expected.segments.sentences.map(\.tokens), name)
+                XCTAssertEqual(got.segments.paragraphs.map(\.range), expected.segments.paragraphs.map(\.range), name)
+                XCTAssertEqual(got.language, expected.language, name)
+            }
+        }
+    }
+
     func testEnglishSentencesKeepAbbreviationsAndDecimals() throws {
         XCTAssertEqual(try sentences("Capex in the U.S. rose 1.29 times last year. Mr. Huang disagreed! Did it? Yes."),
                        ["Capex in the U.S. rose 1.29 times last year.", "Mr. Huang disagreed!", "Did it?", "Yes."])

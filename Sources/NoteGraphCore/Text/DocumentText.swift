@@ -29,7 +29,7 @@ public struct DocumentText: Sendable {
     public var count: Int { utf16.count }
 
     /// The whole text as a String (decoded on each call: for storing and printing, not for loops).
-    public var string: String { String(decoding: utf16, as: UTF16.self) }
+    public var string: String { Self.string(utf16[...]) }
 
     /// The first `limit` non-empty lines, each cut to `maxLength` units, reading no further into
     /// the text than they reach (a note's first line can be a whole flattened web page).
@@ -65,6 +65,42 @@ public struct DocumentText: Sendable {
 
     /// The text of a UTF-16 range.
     public func slice(_ range: Range<Int>) -> String {
-        String(decoding: utf16[range], as: UTF16.self)
+        Self.string(utf16[range])
+    }
+
+    /// UTF-16 → String by transcoding to UTF-8 in one tight loop. The standard library's
+    /// `String(decoding:as: UTF16.self)` takes a generic per-scalar path on Linux that made
+    /// storing a document's text the slowest step of an import. Lone surrogates become U+FFFD,
+    /// as there.
+    static func string(_ units: ArraySlice<UInt16>) -> String {
+        units.withUnsafeBufferPointer { src in
+            String(unsafeUninitializedCapacity: src.count * 3) { dst in
+                var o = 0, i = 0
+                let n = src.count
+                while i < n {
+                    var c = UInt32(src[i])
+                    i += 1
+                    if c < 0x80 { dst[o] = UInt8(c); o += 1; continue }
+                    if c & 0xF800 == 0xD800 {
+                        if c < 0xDC00, i < n, src[i] & 0xFC00 == 0xDC00 {
+                            c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(src[i]) - 0xDC00)
+                            i += 1
+                        } else {
+                            c = 0xFFFD
+                        }
+                    }
+                    if c < 0x800 {
+                        dst[o] = UInt8(0xC0 | c >> 6); dst[o + 1] = UInt8(0x80 | c & 0x3F); o += 2
+                    } else if c < 0x10000 {
+                        dst[o] = UInt8(0xE0 | c >> 12); dst[o + 1] = UInt8(0x80 | c >> 6 & 0x3F)
+                        dst[o + 2] = UInt8(0x80 | c & 0x3F); o += 3
+                    } else {
+                        dst[o] = UInt8(0xF0 | c >> 18); dst[o + 1] = UInt8(0x80 | c >> 12 & 0x3F)
+                        dst[o + 2] = UInt8(0x80 | c >> 6 & 0x3F); dst[o + 3] = UInt8(0x80 | c & 0x3F); o += 4
+                    }
+                }
+                return o
+            }
+        }
     }
 }

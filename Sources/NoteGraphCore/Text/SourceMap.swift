@@ -35,19 +35,22 @@ public struct SourceMap: Sendable, Equatable {
     }
 
     /// Builds the runs from a per-unit map (`map[i]` = source offset of text unit i).
-    public init(unitMap: [Int32], anchors: [Anchor]) {
+    public init(unitMap: ArraySlice<Int32>, anchors: [Anchor]) {
         var runs: [Run] = []
-        var i = 0
-        while i < unitMap.count {
-            let start = i
-            if i + 1 < unitMap.count, unitMap[i + 1] == unitMap[i] + 1 {
-                while i + 1 < unitMap.count, unitMap[i + 1] == unitMap[i] + 1 { i += 1 }
-                runs.append(Run(textStart: Int32(start), sourceStart: unitMap[start], linear: true))
-            } else {
-                while i + 1 < unitMap.count, unitMap[i + 1] == unitMap[i] { i += 1 }
-                runs.append(Run(textStart: Int32(start), sourceStart: unitMap[start], linear: i == start))
+        unitMap.withUnsafeBufferPointer { m in
+            var i = 0
+            let n = m.count
+            while i < n {
+                let start = i
+                if i + 1 < n, m[i + 1] == m[i] + 1 {
+                    while i + 1 < n, m[i + 1] == m[i] + 1 { i += 1 }
+                    runs.append(Run(textStart: Int32(start), sourceStart: m[start], linear: true))
+                } else {
+                    while i + 1 < n, m[i + 1] == m[i] { i += 1 }
+                    runs.append(Run(textStart: Int32(start), sourceStart: m[start], linear: i == start))
+                }
+                i += 1
             }
-            i += 1
         }
         self.runs = runs
         self.anchors = anchors

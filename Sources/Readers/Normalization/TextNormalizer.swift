@@ -67,11 +67,32 @@ public struct TextNormalizer: Sendable {
         }
     }
 
+    /// One pass over the NFKC text, written straight into preallocated buffers: this runs on
+    /// every byte imported, so it avoids per-unit array growth and bounds checks.
     static func clean(_ text: [UInt16], map: [Int32], inputLength: Int) -> Output {
-        var out: [UInt16] = []
+        let n = text.count
+        // A paragraph separator may become two line feeds: never more than 2n units out.
+        let capacity = 2 * n + 1
+        var written = 0
         var outMap: [Int32] = []
-        out.reserveCapacity(text.count)
-        outMap.reserveCapacity(text.count + 1)
+        let out = [UInt16](unsafeUninitializedCapacity: capacity) { outBuf, outCount in
+            outMap = [Int32](unsafeUninitializedCapacity: capacity + 1) { mapBuf, mapCount in
+                text.withUnsafeBufferPointer { text in
+                    map.withUnsafeBufferPointer { map in
+                        written = cleanLoop(text, map, outBuf, mapBuf)
+                    }
+                }
+                mapBuf[written] = Int32(inputLength)
+                mapCount = written + 1
+            }
+            outCount = written
+        }
+        return Output(utf16: out, map: outMap)
+    }
+
+    private static func cleanLoop(_ text: UnsafeBufferPointer<UInt16>, _ map: UnsafeBufferPointer<Int32>,
+                                  _ out: UnsafeMutableBufferPointer<UInt16>, _ outMap: UnsafeMutableBufferPointer<Int32>) -> Int {
+        var o = 0
         var pendingSpace: Int32 = -1      // source offset of a space run not yet written
         var pendingNewlines = 0, newlineSource: Int32 = 0
         var i = 0
@@ -80,6 +101,11 @@ public struct TextNormalizer: Sendable {
             let u = text[i]
             let src = map[i]
             i += 1
+            // Fast path: a visible character with nothing pending (most of any text).
+            if u > 0x20 && u < 0x7F || u >= 0x3001 && u < 0xD800, pendingSpace < 0, pendingNewlines == 0 {
+                out[o] = u; outMap[o] = src; o += 1
+                continue
+            }
             if u == 0x0A || u == 0x0D || u == 0x2028 || u == 0x2029 || u == 0x85 {
                 if u == 0x0D, i < n, text[i] == 0x0A { i += 1 }
                 if pendingNewlines == 0 { newlineSource = src }
@@ -93,19 +119,17 @@ public struct TextNormalizer: Sendable {
             }
             if isInvisible(u) { continue }
             if pendingNewlines > 0 {
-                if !out.isEmpty {
-                    for _ in 0..<min(pendingNewlines, 2) { out.append(0x0A); outMap.append(newlineSource) }
+                if o > 0 {
+                    for _ in 0..<min(pendingNewlines, 2) { out[o] = 0x0A; outMap[o] = newlineSource; o += 1 }
                 }
                 pendingNewlines = 0
                 pendingSpace = -1
             } else if pendingSpace >= 0 {
-                if !out.isEmpty, out.last != 0x0A { out.append(0x20); outMap.append(pendingSpace) }
+                if o > 0, out[o - 1] != 0x0A { out[o] = 0x20; outMap[o] = pendingSpace; o += 1 }
                 pendingSpace = -1
             }
-            out.append(u)
-            outMap.append(src)
+            out[o] = u; outMap[o] = src; o += 1
         }
-        outMap.append(Int32(inputLength))
-        return Output(utf16: out, map: outMap)
+        return o
     }
 }

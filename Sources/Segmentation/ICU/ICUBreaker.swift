@@ -7,11 +7,14 @@ import NoteGraphCore
 enum ICUBreaker {
     enum Kind { case word, sentence }
 
-    /// Calls `body` with each boundary after 0 and (for words) its rule status.
-    static func forEachBoundary(_ kind: Kind, locale: String, text: [UInt16],
+    /// Calls `body` with each boundary in `range` after its start (offsets into the whole
+    /// `text`) and, for words, its rule status.
+    static func forEachBoundary(_ kind: Kind, locale: String, text: [UInt16], in range: Range<Int>,
                                 _ body: (_ boundary: Int32, _ status: Int32) -> Void) throws {
-        if text.isEmpty { return }
-        try text.withUnsafeBufferPointer { buf in
+        if range.isEmpty { return }
+        let base = Int32(range.lowerBound)
+        try text.withUnsafeBufferPointer { whole in
+            let buf = UnsafeBufferPointer(rebasing: whole[range])
             var error: Int32 = 0
             guard let it = cicu_break_open(kind == .word ? Int32(CICU_BREAK_WORD) : Int32(CICU_BREAK_SENTENCE),
                                            locale, buf.baseAddress, Int32(buf.count), &error) else {
@@ -21,7 +24,7 @@ enum ICUBreaker {
             while true {
                 let b = cicu_break_next(it)
                 if b < 0 { break }
-                body(b, kind == .word ? cicu_break_rule_status(it) : 0)
+                body(base + b, kind == .word ? cicu_break_rule_status(it) : 0)
             }
         }
     }
