@@ -27,16 +27,16 @@ final class PipelineSettingsTests: XCTestCase {
 
     func testDefaultsWithoutAFile() throws {
         let settings = try PipelineSettings(json: .object([]), file: "(defaults)", directory: URL(fileURLWithPath: "."))
-        XCTAssertEqual(settings.stages.map(\.name), ["read", "normalize", "segment", "lexicon", "companies"])
+        XCTAssertEqual(settings.stages.map(\.name), ["read", "normalize", "segment", "lexicon", "numbers", "figures", "companies"])
     }
 
     func testUnknownTopLevelKey() {
-        assertConfigError(#"{"stages": [], "storage": {}}"#, keyPath: "storage", contains: "unknown key; valid keys here: version, store, lexicons, stages")
+        assertConfigError(#"{"stages": [], "storage": {}}"#, keyPath: "storage", contains: "unknown key; valid keys here: version, store, lexicons, grammars, stages")
     }
 
     func testUnknownStageName() {
         assertConfigError(#"{"stages": [{"name": "read"}, {"name": "tokenize"}]}"#, keyPath: "stages[1].name",
-                          contains: "unknown value \"tokenize\"; valid choices: read, normalize, segment, lexicon, companies")
+                          contains: "unknown value \"tokenize\"; valid choices: read, normalize, segment, lexicon, numbers, figures, companies")
     }
 
     func testBadOptionValue() {

@@ -25,7 +25,7 @@ public final class ConfigReader {
     }
 
     public func raw(_ key: String) -> JSONValue? {
-        known.append(key)
+        if !known.contains(key) { known.append(key) }
         return fields.first { $0.0 == key }?.1
     }
 

@@ -8,6 +8,8 @@ public struct DocumentWork: Sendable {
     public var document: Document?
     public var segments: SegmentedText?
     public var extraction = Extraction()
+    /// What grammar stages have produced so far, for later stages to match as `<dimension>`.
+    public var items: [Item] = []
 
     public init(path: String, bytes: [UInt8], sha256: String, lexicon: Lexicon) {
         self.path = path

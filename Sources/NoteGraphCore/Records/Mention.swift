@@ -6,7 +6,7 @@ public struct Mention: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var text: String
-    /// The rule that produced it, `file#rule` (e.g. `lexicons/companies#nvidia`).
+    /// The rule that produced it, `file#rule` (e.g. `companies/lexicon#term`).
     public var rule: String
     /// The sentence the mention sits in (scalar offsets), for `notegraph show`.
     public var sentenceStart: Int

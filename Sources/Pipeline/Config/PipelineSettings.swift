@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import NoteGraphCore
 import Readers
@@ -17,6 +18,7 @@ public struct PipelineSettings {
     public var stages: [Stage]
     public var storePath: String?
     public var lexicon: Lexicon
+    public var grammar: Grammar
     /// The engine, the stage list with its options, and the lexicon's fingerprint: a document
     /// imported under another version is re-extracted.
     public var version: String
@@ -56,39 +58,55 @@ public struct PipelineSettings {
         for (i, url) in lexiconFiles.enumerated() where !FileManager.default.fileExists(atPath: url.path) {
             throw ConfigError(file: file, keyPath: "lexicons[\(i)]", "no such lexicon file: \(url.path)")
         }
-        var loaded: Lexicon?
-        let context = StageRegistry.Context(lexicon: {
-            if let loaded { return loaded }
-            let lexicon = try LexiconLoader.load(userFiles: lexiconFiles)
-            loaded = lexicon
-            return lexicon
-        })
-        var stages: [Stage] = []
-        var described: [String] = []
-        let stageList = try root.objects("stages")
+        let grammarFiles = try root.strings("grammars").map { directory.appendingPathComponent($0).standardizedFileURL }
+        for (i, url) in grammarFiles.enumerated() where !FileManager.default.fileExists(atPath: url.path) {
+            throw ConfigError(file: file, keyPath: "grammars[\(i)]", "no such rule file: \(url.path)")
+        }
+        // The stage list first: the grammar needs the order of its stages.
+        var listed: [(name: String, options: JSONValue, path: String)] = []
         if root.raw("stages") == nil {
-            for (name, factory) in StageRegistry.stages {
-                stages.append(try factory(try ConfigReader(file: file, path: "", value: .object([])), context))
-                described.append(name)
-            }
+            listed = StageRegistry.names.map { ($0, .null, "") }
         } else {
-            for item in stageList {
+            for item in try root.objects("stages") {
                 guard let name = try item.string("name", choices: StageRegistry.names) else {
                     throw item.fail("name", "missing; valid stages: \(StageRegistry.names.joined(separator: ", "))")
                 }
-                if stages.contains(where: { $0.name == name }) { throw item.fail("name", "stage \"\(name)\" is listed twice") }
-                let options = item.raw("options") ?? .null
+                if listed.contains(where: { $0.name == name }) { throw item.fail("name", "stage \"\(name)\" is listed twice") }
+                listed.append((name, item.raw("options") ?? .null, item.path))
                 try item.finish()
-                let reader = try ConfigReader(file: file, path: item.path + ".options", value: options)
-                stages.append(try StageRegistry.factory(name)!(reader, context))
-                described.append(name + options.serialized)
             }
+        }
+        var loadedLexicon: Lexicon?
+        let lexicon: () throws -> Lexicon = {
+            if let loadedLexicon { return loadedLexicon }
+            let lexicon = try LexiconLoader.load(userFiles: lexiconFiles)
+            loadedLexicon = lexicon
+            return lexicon
+        }
+        let grammarStages = listed.map(\.name).filter(Grammar.builtInStages.contains)
+        var loadedGrammar: Grammar?
+        let grammar: () throws -> Grammar = {
+            if let loadedGrammar { return loadedGrammar }
+            let classes = Set(try lexicon().entries.map(\.lexiconClass)).union(["company"])
+            let grammar = try Grammar(stages: grammarStages, userFiles: grammarFiles, lexiconClasses: classes)
+            loadedGrammar = grammar
+            return grammar
+        }
+        let context = StageRegistry.Context(lexicon: lexicon, grammar: grammar)
+        var stages: [Stage] = []
+        var described: [String] = []
+        for (name, options, path) in listed {
+            let reader = try ConfigReader(file: file, path: path.isEmpty ? "" : path + ".options", value: options == .null && path.isEmpty ? .object([]) : options)
+            stages.append(try StageRegistry.factory(name)!(reader, context))
+            described.append(name + options.serialized)
         }
         try root.finish()
         try StageRegistry.checkOrder(stages, file: file)
         self.stages = stages
-        self.lexicon = try context.lexicon()
-        self.version = Self.engineVersion + "+" + StableID.make("stages", described).dropFirst(7) + "+" + lexicon.fingerprint
+        self.lexicon = try lexicon()
+        self.grammar = try grammar()
+        self.version = Self.engineVersion + "+" + StableID.make("stages", described).dropFirst(7) + "+" + self.lexicon.fingerprint
+            + "+" + self.grammar.fingerprint
     }
 
     static func describe(_ error: Error) -> String {

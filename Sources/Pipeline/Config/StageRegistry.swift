@@ -10,6 +10,8 @@ public enum StageRegistry {
     /// What a factory may need besides its options.
     public struct Context {
         public var lexicon: () throws -> Lexicon
+        /// The pipeline's grammar (built-in and user rule files), loaded on first use.
+        public var grammar: () throws -> Grammar
     }
 
     public typealias Factory = @Sendable (ConfigReader, Context) throws -> Stage
@@ -19,8 +21,21 @@ public enum StageRegistry {
         ("normalize", { options, _ in try options.finish(); return NormalizeStage() }),
         ("segment", { options, _ in try SegmentStage(config: options) }),
         ("lexicon", { options, context in try options.finish(); return LexiconStage(lexicon: try context.lexicon()) }),
-        ("companies", { options, _ in try options.finish(); return CompanyStage() }),
+        ("numbers", grammarStage("numbers")),
+        ("figures", grammarStage("figures")),
+        ("companies", grammarStage("companies")),
     ]
+
+    /// A stage that runs the rules of `Grammars/<name>/`.
+    static func grammarStage(_ name: String) -> Factory {
+        { options, context in
+            try options.finish()
+            guard let matcher = try context.grammar().matchers[name] else {
+                throw InternalError("StageRegistry", "grammar stage \(name) was not compiled")
+            }
+            return GrammarStage(matcher: matcher)
+        }
+    }
 
     public static var names: [String] { stages.map(\.name) }
 

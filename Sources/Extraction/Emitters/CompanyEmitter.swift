@@ -1,0 +1,53 @@
+import NoteGraphCore
+
+/// Turns `company` items into company nodes, `MENTIONS` edges and mentions. Lexicon companies
+/// are `company:<lexicon id>`; organisations found by form only are one node per normalised
+/// name across all notes (`company:org-<hash of the key>`), marked `known: false`.
+public enum CompanyEmitter {
+    public static func nodeID(_ entry: LexiconEntry) -> String { "company:" + entry.id }
+
+    public static func node(_ entry: LexiconEntry) -> NodeRecord {
+        var props: [(String, JSONValue)] = [
+            ("name", .string(entry.name)),
+            ("ticker", entry.tickers.first.map(JSONValue.string) ?? .null),
+            ("known", .bool(true)),
+        ]
+        props.append(contentsOf: entry.properties)
+        return NodeRecord(id: nodeID(entry), kind: .company, properties: props)
+    }
+
+    public static func unknownID(key: String) -> String {
+        "company:org-" + StableID.make("org", [key]).split(separator: ":").last!.prefix(12)
+    }
+
+    static func emit(_ items: [Item], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
+        let text = document.text
+        var seen = Set(work.extraction.nodes.map(\.id))
+        var entriesByID: [String: Int] = [:]
+        for item in items where item.dimension == "company" {
+            let node: NodeRecord
+            if let id = item.value["entry"]?.stringValue {
+                if entriesByID.isEmpty {
+                    for (i, e) in work.lexicon.entries.enumerated() where e.lexiconClass == "company" { entriesByID[e.id] = i }
+                }
+                guard let i = entriesByID[id] else { continue }
+                node = Self.node(work.lexicon.entries[i])
+            } else if let key = item.value["key"]?.stringValue, let name = item.value["name"]?.stringValue {
+                node = NodeRecord(id: unknownID(key: key), kind: .company,
+                                  properties: [("name", .string(name)), ("ticker", .null), ("known", .bool(false))])
+            } else {
+                continue
+            }
+            if seen.insert(node.id).inserted {
+                work.extraction.nodes.append(node)
+                work.extraction.edges.append(EdgeRecord(from: document.id, to: node.id, type: "MENTIONS"))
+            }
+            let sentence = sentences[Int(item.sentence)]
+            work.extraction.mentions.append(Mention(
+                nodeID: node.id, documentID: document.id,
+                start: text.scalarOffset(Int(item.start)), end: text.scalarOffset(Int(item.end)),
+                text: text.slice(Int(item.start)..<Int(item.end)), rule: item.rule,
+                sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end))))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import NoteGraphCore
+
+/// What an action is given: the matched text, its named captures, the rule's arguments (from
+/// its `action` line) and the note's date for relative expressions.
+public struct ActionInput {
+    public var text: String
+    public var captures: [String: Capture]
+    public var arguments: [String]
+    public var referenceDate: String?
+    public var view: DocumentView
+
+    /// A capture's value if it is one item, else nil.
+    public func value(_ name: String) -> JSONValue? { captures[name]?.value }
+
+    /// A number from a capture: an item's `value` field, or the capture's text read as a number.
+    public func number(_ name: String) -> Double? {
+        if let v = captures[name]?.value?["value"] { return v.doubleValue }
+        return captures[name].flatMap { NumberText.arabic($0.text) }
+    }
+}
+
+/// A named Swift action: the dimension its values belong to, a check of the arguments a rule
+/// gives it (nil = fine, else why not), and the function from captures to value (nil = the match
+/// is not one after all, e.g. 13月).
+public struct GrammarAction: Sendable {
+    public let name: String
+    public let dimension: String
+    public let summary: String
+    public let checkArguments: @Sendable ([String]) -> String?
+    public let run: @Sendable (ActionInput) -> JSONValue?
+
+    public init(_ name: String, dimension: String, summary: String,
+                checkArguments: @escaping @Sendable ([String]) -> String? = { $0.isEmpty ? nil : "takes no arguments" },
+                run: @escaping @Sendable (ActionInput) -> JSONValue?) {
+        self.name = name
+        self.dimension = dimension
+        self.summary = summary
+        self.checkArguments = checkArguments
+        self.run = run
+    }
+}
+
+extension JSONValue {
+    public var doubleValue: Double? {
+        switch self {
+        case let .int(i): return Double(i)
+        case let .double(d): return d
+        default: return nil
+        }
+    }
+
+    /// A number as JSON: an integer when it is one (and fits), else a double.
+    public static func number(_ d: Double) -> JSONValue {
+        if d.rounded() == d, abs(d) < 9e15 { return .int(Int(d)) }
+        return .double(d)
+    }
+}

@@ -1,0 +1,47 @@
+import NoteGraphCore
+
+/// Actions of the `number` dimension. Values: `{"value": n}`.
+enum NumberActions {
+    static let all: [GrammarAction] = [
+        GrammarAction("number.arabic", dimension: "number", summary: "capture n (or the match) read as an Arabic number: 1,234.5 → 1234.5") { input in
+            guard let v = NumberText.arabic(input.captures["n"]?.text ?? input.text) else { return nil }
+            return .object([("value", .number(v))])
+        },
+        GrammarAction("number.chinese", dimension: "number", summary: "capture n (or the match) read as a Chinese numeral: 一万五千亿 → 1.5e12") { input in
+            guard let v = NumberText.chinese(input.captures["n"]?.text ?? input.text) else { return nil }
+            return .object([("value", .number(v))])
+        },
+        GrammarAction("number.scaled", dimension: "number",
+                      summary: "capture n (a number) times the factor given as argument: `action number.scaled 1e8` for 亿",
+                      checkArguments: { args in args.count == 1 && Double(args[0]) != nil ? nil : "takes one argument, the factor (e.g. 1e8)" }) { input in
+            guard let n = input.number("n"), let f = Double(input.arguments[0]) else { return nil }
+            return .object([("value", .number(n * f))])
+        },
+        GrammarAction("number.suffixed", dimension: "number",
+                      summary: "a number with a scale letter in the same token (1.29T, 500M, 2bn); arguments map suffixes to factors: k=1e3 bn=1e9 …",
+                      checkArguments: suffixTable) { input in
+            let text = input.captures["n"]?.text ?? input.text
+            let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+            let suffix = text.dropFirst(digits.count).lowercased()
+            guard let n = NumberText.arabic(String(digits)), let f = factors(input.arguments)[suffix] else { return nil }
+            return .object([("value", .number(n * f))])
+        },
+    ]
+
+    static func factors(_ args: [String]) -> [String: Double] {
+        var table: [String: Double] = [:]
+        for a in args {
+            let kv = a.split(separator: "=", maxSplits: 1)
+            if kv.count == 2, let f = Double(kv[1]) { table[kv[0].lowercased()] = f }
+        }
+        return table
+    }
+
+    @Sendable static func suffixTable(_ args: [String]) -> String? {
+        if args.isEmpty { return "needs suffix=factor arguments, e.g. k=1e3 m=1e6 bn=1e9" }
+        for a in args where a.split(separator: "=").count != 2 || Double(a.split(separator: "=")[1]) == nil {
+            return "argument \"\(a)\" is not suffix=factor"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,15 @@
+/// Case folding and hashing of token text on UTF-16 units, without building Strings: the
+/// matcher runs on every token of every note. Folding is ASCII only (Chinese has no case;
+/// other cased scripts match as written, which the rule language documents).
+enum TokenKeys {
+    @inline(__always) static func fold(_ u: UInt16) -> UInt16 { u >= 0x41 && u <= 0x5A ? u | 0x20 : u }
+
+    /// FNV-1a over the folded units.
+    static func hash(_ units: ArraySlice<UInt16>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for u in units {
+            h = (h ^ UInt64(fold(u))) &* 0x100000001b3
+        }
+        return h
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Extraction
+import Foundation
+import NoteGraphCore
+import Pipeline
+
+struct GrammarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grammar", abstract: "Test rule files against their examples, or explain how a text is matched.",
+        subcommands: [Test.self, Explain.self, Actions.self])
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run the examples of every rule (or of the rule files named) and print each failure.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Rule files to test (default: all built-in and pipeline.json files).") var files: [String] = []
+
+        func run() throws {
+            let settings = try global.settings()
+            let (count, failures) = try GrammarWorkbench(settings: settings).test(files: files.isEmpty ? nil : files)
+            for f in failures { print(f) }
+            print("\(count) examples, \(failures.count) failed, \(settings.grammar.ruleCount) rules")
+            if failures.count > 0 { throw ExitCode(1) }
+            if count == 0 { Console.error("no examples found for \(files.joined(separator: ", "))"); throw ExitCode(2) }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the tokens of a text, every match with its rule, the winners and their values.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The text to explain.") var text: String
+
+        func run() throws {
+            let settings = try global.settings()
+            let bench = GrammarWorkbench(settings: settings)
+            let work = try bench.run(text, through: "lexicon")
+            guard let document = work.document, let segments = work.segments else { return }
+            let t = document.text
+            print("tokens:")
+            for (i, token) in segments.tokens.enumerated() {
+                let entry = token.lexiconEntry >= 0 ? "  \(work.lexicon.entries[Int(token.lexiconEntry)].lexiconClass):\(work.lexicon.entries[Int(token.lexiconEntry)].id)" : ""
+                print("  \(i)  \"\(token.text(in: t))\"  \(token.kind.name) \(token.script.name)\(entry)")
+            }
+            let view = DocumentView(text: t, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso)
+            for stage in settings.grammar.stageOrder {
+                guard let matcher = settings.grammar.matchers[stage] else { continue }
+                print("\(stage):")
+                var winners: [Item] = []
+                for sentence in segments.sentences {
+                    let (items, candidates) = matcher.match(view, sentence: sentence, keepCandidates: true)
+                    for c in candidates {
+                        let won = items.contains { $0.rule == c.item.rule && $0.firstToken == c.item.firstToken && $0.endToken == c.item.endToken }
+                        print("  \(won ? "✓" : " ") \"\(t.slice(Int(c.item.start)..<Int(c.item.end)))\" tokens \(c.item.firstToken)..<\(c.item.endToken) \(c.item.rule) → \(c.item.value.serialized)")
+                    }
+                    winners += items
+                }
+                view.add(winners)
+            }
+        }
+    }
+
+    struct Actions: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the actions rules can name.")
+        func run() {
+            for a in ActionRegistry.all { print("\(a.name)  [\(a.dimension)]  \(a.summary)") }
+        }
+    }
+}
