@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NoteGraphCore"], path: "Tests/TestSupport"),
         .testTarget(name: "ReadersTests", dependencies: ["Readers", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Readers", "NoteGraphCore", "TestSupport"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Pipeline", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Readers", "GraphStore", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["notegraph", "NoteGraphCore", "TestSupport"], resources: [.copy("Resources")]),

@@ -37,6 +37,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("g.sqlite")), "nothing was opened or read")
     }
 
+    /// A broken user grammar stops the import before any note is read: nothing half-runs.
+    func testBrokenUserGrammarStopsTheImportBeforeReading() throws {
+        let scratch = try ScratchFolder()
+        _ = try scratch.write("figures/mine.rules", "rule r\n  match n:<number> [lower:widgets\n  action figure.money USD\n  example \"3 widgets\"\n")
+        let config = try scratch.write("pipeline.json", #"{"grammars": ["figures/mine.rules"]}"#)
+        let result = try CLI.run(["ingest", "Fixtures/notes", "--config", config, "--store", scratch.path("g.sqlite")])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.hasPrefix("error: \(scratch.path("figures/mine.rules")):2:34: expected ']', '&' or '|', found end of pattern"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("g.sqlite")), "nothing was opened or read")
+        // `grammar test` on a good user file runs its examples and says how many.
+        _ = try scratch.write("figures/mine.rules", "rule r\n  match n:<number> [lower:widgets]\n  action figure.money USD\n  example \"3 widgets\" => value=3 unit=USD\n")
+        let test = try CLI.run(["grammar", "test", "mine.rules", "--config", config])
+        XCTAssertEqual(test.status, 0, test.stderr)
+        XCTAssertTrue(test.stdout.hasPrefix("1 examples, 0 failed"), test.stdout)
+    }
+
     func testUsageErrorsExitWithTwo() throws {
         let result = try CLI.run(["ingest"])
         XCTAssertEqual(result.status, 2)

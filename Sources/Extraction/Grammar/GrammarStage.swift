@@ -21,8 +21,9 @@ public struct GrammarStage: Stage {
         let view = DocumentView(text: document.text, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso)
         view.add(work.items)
         var found: [Item] = []
+        let scratch = matcher.scratch(for: view)
         for (i, sentence) in segments.sentences.enumerated() {
-            for var item in matcher.match(view, sentence: sentence).items {
+            for var item in matcher.match(view, sentence: sentence, scratch: scratch).items {
                 item.sentence = Int32(i)
                 found.append(item)
             }

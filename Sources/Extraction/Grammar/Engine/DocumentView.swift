@@ -53,6 +53,10 @@ public final class DocumentView {
         case let .shape(s): return Self.shape(text.utf16[Int(token.start)..<Int(token.end)]) == s
         case let .chars(range):
             return range.contains(text.scalarOffset(Int(token.end)) - text.scalarOffset(Int(token.start)))
+        case let .first(set): return set.contains(text.utf16[Int(token.start)])
+        case let .all(set):
+            for k in Int(token.start)..<Int(token.end) where !set.contains(text.utf16[k]) { return false }
+            return true
         case let .regex(r): return r.matches(string(token.start, token.end))
         case .macro: return false   // resolved by the compiler; never reaches a program
         case let .not(inner): return !passes(inner, t)

@@ -18,6 +18,7 @@ enum FirstKey: Hashable, Sendable {
     case lower(UInt64)        // hash of the lowercased token text
     case firstUnit(UInt16)    // the first (lowercased) UTF-16 unit: literals may span tokens
     case kind(TokenKind)
+    case script(Script)
     case lexiconClass(String)
     case dimension(String)
 }
@@ -154,9 +155,21 @@ struct Compiler {
                 return try c.resolve(inner)
             }
         case let .not(t): return .not(try resolve(t))
-        case let .and(ts): return .and(try ts.map { try resolve($0) })
+        case let .and(ts):
+            // Cheap tests first, regular expressions last: `&` stops at the first failure.
+            let parts = try ts.map { try resolve($0) }
+            return .and(parts.filter { !Self.isDear($0) } + parts.filter(Self.isDear))
         case let .or(ts): return .or(try ts.map { try resolve($0) })
         default: return test
+        }
+    }
+
+    static func isDear(_ t: TokenTest) -> Bool {
+        switch t {
+        case .regex, .shape: return true
+        case let .not(inner): return isDear(inner)
+        case let .and(ts), let .or(ts): return ts.contains(where: isDear)
+        default: return false
         }
     }
 
@@ -182,18 +195,32 @@ struct Compiler {
         return keys
     }
 
+    /// Lower is more selective: a word or class beats a first character beats a kind or script.
+    static func rank(_ keys: Set<FirstKey>) -> Int {
+        keys.reduce(0) { r, k in
+            switch k {
+            case .lower, .lexiconClass, .dimension: return r + 1
+            case .firstUnit: return r + 4
+            case .kind, .script: return r + 1000
+            }
+        }
+    }
+
     static func keys(_ test: TokenTest) -> Set<FirstKey>? {
         switch test {
         case let .text(s), let .lower(s): return [.lower(TokenKeys.hash(Array(s.lowercased().utf16)[...]))]
         case let .kind(k): return [.kind(k)]
+        case let .script(sc): return [.script(sc)]
         case let .lexiconClass(c, _): return [.lexiconClass(c)]
+        case let .first(set), let .all(set): return Set(set.members.map { .firstUnit(TokenKeys.fold($0)) })
         case let .or(ts):
             var all: Set<FirstKey> = []
             for t in ts { guard let k = keys(t) else { return nil }; all.formUnion(k) }
             return all
         case let .and(ts):
-            for t in ts { if let k = keys(t) { return k } }
-            return nil
+            // Any one part will do; take the most selective that can be indexed.
+            let options = ts.compactMap(keys)
+            return options.min { rank($0) < rank($1) }
         default: return nil
         }
     }

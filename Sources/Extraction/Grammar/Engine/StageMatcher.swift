@@ -5,17 +5,33 @@ import NoteGraphCore
 /// memoised NFA (linear in the window), actions turn matches into values, and overlaps are
 /// resolved — longest match (in characters) first, then higher priority, then earlier rule.
 public final class StageMatcher: @unchecked Sendable {
-    public struct CompiledRule: Sendable {
+    /// A class so that handing one to the matcher loop costs one reference count, not one per field.
+    public final class CompiledRule: Sendable {
         public let rule: Rule
         let program: Program
         let action: GrammarAction
         /// Position in the stage: the last tie-breaker.
         let order: Int
+
+        init(rule: Rule, program: Program, action: GrammarAction, order: Int) {
+            self.rule = rule
+            self.program = program
+            self.action = action
+            self.order = order
+        }
     }
 
     public let stage: String
     public let rules: [CompiledRule]
-    let index: [FirstKey: [Int32]]
+    // The first-token index, split by key type so a token costs a few array reads.
+    let byKind: [[Int32]]
+    let byScript: [[Int32]]
+    /// First UTF-16 unit (folded) → index into `unitLists` + 1 (0 = no rule).
+    let unitSlot: [Int32]
+    let unitLists: [[Int32]]
+    let byLower: [UInt64: [Int32]]
+    let byClass: [String: [Int32]]
+    let byDimension: [String: [Int32]]
     let unindexed: [Int32]
     /// No match may span more tokens than this: keeps matching linear in sentence length.
     public static let window = 128
@@ -23,18 +39,49 @@ public final class StageMatcher: @unchecked Sendable {
     init(stage: String, rules: [CompiledRule]) {
         self.stage = stage
         self.rules = rules
-        var index: [FirstKey: [Int32]] = [:]
+        var byKind = [[Int32]](repeating: [], count: TokenKind.allCases.count)
+        var byScript = [[Int32]](repeating: [], count: Script.allCases.count)
+        var byUnit: [UInt16: [Int32]] = [:], byLower: [UInt64: [Int32]] = [:]
+        var byClass: [String: [Int32]] = [:], byDimension: [String: [Int32]] = [:]
         var unindexed: [Int32] = []
         for (i, r) in rules.enumerated() {
-            if let keys = r.program.firstKeys {
-                for k in keys { index[k, default: []].append(Int32(i)) }
-            } else {
-                unindexed.append(Int32(i))
+            guard let keys = r.program.firstKeys else { unindexed.append(Int32(i)); continue }
+            for k in keys {
+                switch k {
+                case let .kind(x): byKind[Int(x.rawValue)].append(Int32(i))
+                case let .script(x): byScript[Int(x.rawValue)].append(Int32(i))
+                case let .firstUnit(u): byUnit[u, default: []].append(Int32(i))
+                case let .lower(h): byLower[h, default: []].append(Int32(i))
+                case let .lexiconClass(c): byClass[c, default: []].append(Int32(i))
+                case let .dimension(d): byDimension[d, default: []].append(Int32(i))
+                }
             }
         }
-        self.index = index
+        self.byKind = byKind
+        self.byScript = byScript
+        var slot = [Int32](repeating: 0, count: 65536)
+        var lists: [[Int32]] = []
+        for (u, rs) in byUnit { lists.append(rs); slot[Int(u)] = Int32(lists.count) }
+        unitSlot = slot
+        unitLists = lists
+        self.byLower = byLower
+        self.byClass = byClass
+        self.byDimension = byDimension
         self.unindexed = unindexed
     }
+
+    /// Per-document working memory, reused across sentences (no allocation per sentence).
+    public final class Scratch {
+        var proposed: [Int]
+        var list: [Int32] = []
+        var run: Run
+        init(view: DocumentView, rules: Int) {
+            proposed = [Int](repeating: -1, count: rules)
+            run = Run(view: view)
+        }
+    }
+
+    public func scratch(for view: DocumentView) -> Scratch { Scratch(view: view, rules: rules.count) }
 
     /// A match before overlap resolution (kept for `grammar explain`).
     public struct Candidate {
@@ -44,26 +91,36 @@ public final class StageMatcher: @unchecked Sendable {
     }
 
     /// The winning items of this stage in one sentence, and (if asked) every candidate.
-    public func match(_ view: DocumentView, sentence: Sentence, keepCandidates: Bool = false) -> (items: [Item], candidates: [Candidate]) {
+    public func match(_ view: DocumentView, sentence: Sentence, scratch: Scratch? = nil, keepCandidates: Bool = false) -> (items: [Item], candidates: [Candidate]) {
         let first = sentence.tokens.lowerBound, limit = sentence.tokens.upperBound
         guard first < limit else { return ([], []) }
-        var run = Run(view: view, sentenceStart: first, sentenceEnd: limit)
+        let scratch = scratch ?? self.scratch(for: view)
+        // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
+        var proposed = scratch.proposed, list = scratch.list, run = scratch.run
+        scratch.proposed = []; scratch.list = []
+        defer { scratch.proposed = proposed; scratch.list = list; scratch.run = run }
+        run.sentenceStart = first
+        run.sentenceEnd = limit
         var candidates: [Candidate] = []
-        var proposed = [Int](repeating: -1, count: rules.count)
-        var list: [Int32] = []
+        let units = view.text.utf16
         for p in first..<limit {
             list.removeAll(keepingCapacity: true)
-            func add(_ key: FirstKey) {
-                guard let rs = index[key] else { return }
+            func add(_ rs: [Int32]?) {
+                guard let rs else { return }
                 for r in rs where proposed[Int(r)] != p { proposed[Int(r)] = p; list.append(r) }
             }
             let token = view.tokens[p]
-            add(.lower(view.lowerHash[p]))
-            add(.firstUnit(TokenKeys.fold(view.text.utf16[Int(token.start)])))
-            add(.kind(token.kind))
-            if let c = view.lexiconClass(p) { add(.lexiconClass(c)) }
-            if let items = view.itemsAt[Int32(p)] { for i in items { add(.dimension(view.items[Int(i)].dimension)) } }
-            for r in unindexed where proposed[Int(r)] != p { proposed[Int(r)] = p; list.append(r) }
+            add(byKind[Int(token.kind.rawValue)])
+            add(byScript[Int(token.script.rawValue)])
+            let slot = unitSlot[Int(TokenKeys.fold(units[Int(token.start)]))]
+            if slot > 0 { add(unitLists[Int(slot) - 1]) }
+            if !byLower.isEmpty { add(byLower[view.lowerHash[p]]) }
+            if !byClass.isEmpty, let c = view.lexiconClass(p) { add(byClass[c]) }
+            if !byDimension.isEmpty, let items = view.itemsAt[Int32(p)] {
+                for i in items { add(byDimension[view.items[Int(i)].dimension]) }
+            }
+            add(unindexed)
+            if list.isEmpty { continue }
             if list.count > 1 { list.sort() }
             for r in list {
                 let compiled = rules[Int(r)]
@@ -110,7 +167,7 @@ public final class StageMatcher: @unchecked Sendable {
 /// costs at most program size × window steps however the pattern nests.
 struct Run {
     let view: DocumentView
-    let sentenceStart: Int, sentenceEnd: Int
+    var sentenceStart = 0, sentenceEnd = 0
     var start = 0
     var end = 0
     var width = 0
@@ -119,11 +176,7 @@ struct Run {
     var memo: [Int32] = []
     var instructions: [Instruction] = []
 
-    init(view: DocumentView, sentenceStart: Int, sentenceEnd: Int) {
-        self.view = view
-        self.sentenceStart = sentenceStart
-        self.sentenceEnd = sentenceEnd
-    }
+    init(view: DocumentView) { self.view = view }
 
     mutating func begin(_ program: Program, at p: Int) {
         start = p

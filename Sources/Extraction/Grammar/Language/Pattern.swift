@@ -49,7 +49,12 @@ public indirect enum TokenTest: Sendable {
     case shape(String)
     /// Length in characters within a range: `chars:2-4`.
     case chars(ClosedRange<Int>)
-    /// A regular expression that must match the whole token text.
+    /// The first character is one of these: `first:"ABCDEFGHIJKLMNOPQRSTUVWXYZ"`.
+    case first(UnitSet)
+    /// Every character is one of these: `all:"零一二三四五六七八九十百千万亿"`.
+    case all(UnitSet)
+    /// A regular expression that must match the whole token text (the dearest test: the
+    /// compiler runs it after every other test of an `&`).
     case regex(RegexBox)
     /// `@NAME` inside brackets: a macro whose pattern is one token test (resolved when compiled).
     case macro(String, SourcePosition)

@@ -12,7 +12,7 @@ import NoteGraphCore
 /// can read is also one that can blow up the compiler.
 struct PatternParser {
     static let maxDepth = 24
-    static let attributes = ["text", "lower", "kind", "script", "class", "entry", "shape", "chars", "re"]
+    static let attributes = ["text", "lower", "kind", "script", "class", "entry", "shape", "chars", "first", "all", "re"]
 
     let text: PatternText
     let file: String
@@ -199,6 +199,10 @@ struct PatternParser {
         case "class": return .lexiconClass(identifier(), valueAt)
         case "entry": return .entry(try quotedOrWord())
         case "shape": return .shape(try quotedOrWord())
+        case "first", "all":
+            let set = UnitSet(try quotedOrWord().utf16.filter { $0 & 0xF800 != 0xD800 })
+            if set.isEmpty { throw GrammarError(valueAt, "\(attr): needs at least one character (outside the BMP is not supported)") }
+            return attr == "first" ? .first(set) : .all(set)
         case "chars":
             let lo = try number()
             var hi = lo

@@ -1,0 +1,100 @@
+import NoteGraphCore
+import Pipeline
+import TestSupport
+import XCTest
+@testable import Extraction
+
+/// The matcher's semantics: overlap resolution, layers, user rules overriding built-ins, and
+/// bounded work on a paragraph without sentence punctuation.
+final class MatcherTests: XCTestCase {
+    func settings(userRules: String? = nil) throws -> PipelineSettings {
+        guard let userRules else { return try PipelineSettings(json: .object([]), file: "(defaults)", directory: URL(fileURLWithPath: ".")) }
+        let folder = try ScratchFolder()
+        let dir = folder.url.appendingPathComponent("figures")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try userRules.write(to: dir.appendingPathComponent("en.rules"), atomically: true, encoding: .utf8)
+        return try withExtendedLifetime(folder) {
+            try PipelineSettings(json: .object([("grammars", .array([.string("figures/en.rules")]))]), file: "pipeline.json", directory: folder.url)
+        }
+    }
+
+    func items(_ text: String, settings: PipelineSettings) throws -> [(String, String, JSONValue)] {
+        let work = try GrammarWorkbench(settings: settings).run(text)
+        let t = work.document!.text
+        return work.items.map { (t.slice(Int($0.start)..<Int($0.end)), $0.rule, $0.value) }
+    }
+
+    /// `swift test` runs every built-in rule's examples.
+    func testEveryBuiltInExampleHolds() throws {
+        let (count, failures) = try GrammarWorkbench(settings: try settings()).test()
+        XCTAssertGreaterThan(count, 60)
+        XCTAssertEqual(failures.map(\.description), [])
+    }
+
+    /// Longest wins: "1.29万亿" is one number (wanyi), not 1.29万 (wan) followed by 亿.
+    func testLongestMatchWins() throws {
+        let found = try items("规模达1.29万亿美元", settings: try settings()).filter { $0.1.hasPrefix("numbers/") }
+        XCTAssertEqual(found.map(\.0), ["1.29万亿"])
+        XCTAssertEqual(found.first?.1, "numbers/zh#wanyi")
+    }
+
+    /// Layers: figures match the numbers stage's items; the money value comes from the number.
+    func testFiguresAreBuiltOnNumbers() throws {
+        let found = try items("Capex reached US$4.7 billion and 65% of it went to GPUs.", settings: try settings())
+        let figures = found.filter { $0.1.hasPrefix("figures/") }
+        XCTAssertEqual(figures.map(\.0), ["US$4.7 billion", "65%"])
+        XCTAssertEqual(figures.first?.2["value"], .int(4_700_000_000))
+    }
+
+    /// Equal length: the higher priority wins; equal priority: the earlier rule.
+    func testPriorityThenRuleOrderBreakTies() throws {
+        let rules = """
+        rule low
+          match n:<number> [lower:widgets]
+          action figure.money USD
+          example "3 widgets" => unit=USD
+        rule high
+          match n:<number> [lower:widgets]
+          action figure.money EUR
+          priority 5
+          example "3 widgets" => unit=EUR
+        rule first_of_equals
+          match n:<number> [lower:gadgets]
+          action figure.money GBP
+          example "3 gadgets" => unit=GBP
+        rule second_of_equals
+          match n:<number> [lower:gadgets]
+          action figure.money JPY
+          not "3 gadgets"
+          example "3 gadgets" => unit=JPY
+        """
+        let s = try settings(userRules: rules)
+        let found = try items("We sold 3 widgets and 4 gadgets.", settings: s).filter { $0.1.hasPrefix("figures/") }
+        XCTAssertEqual(found.map(\.1), ["figures/en#high", "figures/en#first_of_equals"])
+    }
+
+    /// A user rule with a built-in rule's id replaces it.
+    func testUserRuleOverridesBuiltIn() throws {
+        let rules = """
+        rule percent
+          match n:<number> "%"
+          action figure.money USD
+          example "5%" => unit=USD
+        """
+        let found = try items("Margins rose 5%.", settings: try settings(userRules: rules)).filter { $0.1 == "figures/en#percent" }
+        XCTAssertEqual(found.first?.2["unit"], .string("USD"))
+    }
+
+    /// A 1 MB paragraph with no sentence punctuation: sentences are cut (2000 units) and matches
+    /// span at most 128 tokens, so the work is linear. Numbers are still found, except where a
+    /// cut falls inside a phrase ("12 | million"): at most one per cut (1 MB / 2000 ≈ 530 cuts).
+    func testLongParagraphWithoutPunctuationIsBounded() throws {
+        let piece = "capex 12 million and margin 5 percent "
+        let text = String(repeating: piece, count: 1_048_576 / piece.utf8.count)
+        let found = try items(text, settings: try settings())
+        let count = 1_048_576 / piece.utf8.count
+        let cuts = text.utf16.count / 2000 + 1
+        XCTAssertGreaterThanOrEqual(found.filter { $0.1 == "numbers/en#million" }.count, count - cuts)
+        XCTAssertGreaterThanOrEqual(found.filter { $0.1 == "figures/en#percent" }.count, count - cuts)
+    }
+}
