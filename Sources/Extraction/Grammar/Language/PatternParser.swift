@@ -242,14 +242,7 @@ struct PatternParser {
 
     mutating func quoted() throws -> String {
         let at = position()
-        i += 1
-        var s = ""
-        while i < chars.count, chars[i] != "\"" {
-            if chars[i] == "\\", i + 1 < chars.count { i += 1 }
-            s.append(chars[i]); i += 1
-        }
-        guard i < chars.count else { throw GrammarError(at, expected: "a closing quote", found: "end of pattern") }
-        i += 1
+        guard let s = Self.scanQuoted(chars, &i) else { throw GrammarError(at, expected: "a closing quote", found: "end of pattern") }
         return s
     }
 
@@ -258,5 +251,21 @@ struct PatternParser {
         let w = identifier()
         guard !w.isEmpty else { throw GrammarError(position(), expected: "a value", found: found) }
         return w
+    }
+}
+
+extension PatternParser {
+    /// The string of a `"…"` starting at `chars[i]` (with `\"` and `\\` escapes), leaving `i`
+    /// after the closing quote; nil when the quote is never closed. Example lines use it too.
+    static func scanQuoted(_ chars: [Character], _ i: inout Int) -> String? {
+        i += 1
+        var s = ""
+        while i < chars.count, chars[i] != "\"" {
+            if chars[i] == "\\", i + 1 < chars.count { i += 1 }
+            s.append(chars[i]); i += 1
+        }
+        guard i < chars.count else { return nil }
+        i += 1
+        return s
     }
 }

@@ -37,14 +37,7 @@ struct ValueScanner {
         guard i < chars.count else { return nil }
         if chars[i] == "\"" {
             let start = position
-            i += 1
-            var s = ""
-            while i < chars.count, chars[i] != "\"" {
-                if chars[i] == "\\", i + 1 < chars.count { i += 1 }
-                s.append(chars[i]); i += 1
-            }
-            guard i < chars.count else { throw GrammarError(start, expected: "a closing quote", found: "end of line") }
-            i += 1
+            guard let s = PatternParser.scanQuoted(chars, &i) else { throw GrammarError(start, expected: "a closing quote", found: "end of line") }
             return .string(s)
         }
         let start = i
