@@ -23,15 +23,11 @@ public enum CompanyEmitter {
     static func emit(_ items: [Item], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
         let text = document.text
         var seen = Set(work.extraction.nodes.map(\.id))
-        var entriesByID: [String: Int] = [:]
         for item in items where item.dimension == "company" {
             let node: NodeRecord
             if let id = item.value["entry"]?.stringValue {
-                if entriesByID.isEmpty {
-                    for (i, e) in work.lexicon.entries.enumerated() where e.lexiconClass == "company" { entriesByID[e.id] = i }
-                }
-                guard let i = entriesByID[id] else { continue }
-                node = Self.node(work.lexicon.entries[i])
+                guard let entry = work.lexicon.entry(ofClass: "company", id: id) else { continue }
+                node = Self.node(entry)
             } else if let key = item.value["key"]?.stringValue, let name = item.value["name"]?.stringValue {
                 node = NodeRecord(id: unknownID(key: key), kind: .company,
                                   properties: [("name", .string(name)), ("ticker", .null), ("known", .bool(false))])

@@ -30,12 +30,12 @@ public final class Grammar: @unchecked Sendable {
 
     /// Loads built-in and user files for `stages` (grammar stage names in pipeline order).
     public convenience init(stages: [String], userFiles: [URL] = [], lexiconClasses: Set<String>) throws {
-        var sources: [(path: String, display: String, stage: String, stem: String, text: String)] = []
+        var sources: [(display: String, stage: String, stem: String, text: String)] = []
         for url in try Self.builtInFiles() {
             let stage = url.deletingLastPathComponent().lastPathComponent
             // A pipeline without a stage skips its built-in rules.
             guard stages.contains(stage) else { continue }
-            sources.append((url.path, "Grammars/\(stage)/\(url.lastPathComponent)", stage, url.deletingPathExtension().lastPathComponent,
+            sources.append(("Grammars/\(stage)/\(url.lastPathComponent)", stage, url.deletingPathExtension().lastPathComponent,
                             try String(contentsOf: url, encoding: .utf8)))
         }
         for url in userFiles {
@@ -43,16 +43,16 @@ public final class Grammar: @unchecked Sendable {
             do { text = try String(contentsOf: url, encoding: .utf8) } catch {
                 throw GrammarError(SourcePosition(file: url.path, line: 0, column: 0), "cannot read the rule file as UTF-8 text")
             }
-            sources.append((url.path, url.path, url.deletingLastPathComponent().lastPathComponent, url.deletingPathExtension().lastPathComponent, text))
+            sources.append((url.path, url.deletingLastPathComponent().lastPathComponent, url.deletingPathExtension().lastPathComponent, text))
         }
-        try self.init(stages: stages, sources: sources.map { ($0.display, $0.stage, $0.stem, $0.text) }, lexiconClasses: lexiconClasses)
+        try self.init(stages: stages, sources: sources, lexiconClasses: lexiconClasses)
     }
 
     /// Loads from texts (tests and `grammar test FILE` use this directly).
     public init(stages: [String], sources: [(display: String, stage: String, stem: String, text: String)], lexiconClasses: Set<String>) throws {
         var files: [RuleFile] = []
         for s in sources {
-            let file = try RuleFileParser(path: s.display).parse(s.text, stage: s.stage, stem: s.stem)
+            let file = try RuleFileParser(file: s.display).parse(s.text, stage: s.stage, stem: s.stem)
             guard stages.contains(file.stage) else {
                 throw GrammarError(SourcePosition(file: s.display, line: 1, column: 1),
                                    "stage \"\(file.stage)\" is not a grammar stage of this pipeline (\(stages.joined(separator: ", ")))")

@@ -17,8 +17,6 @@ public struct LexiconEntry: Sendable, Equatable {
     public var properties: [(String, JSONValue)]
     /// Where the entry was defined, for error messages: "companies.jsonl:42".
     public var origin: String
-    /// The rule name mentions found through this entry carry: `lexicons/<file>#<id>`.
-    public var rule: String
 
     public init(id: String, lexiconClass: String, name: String, terms: [String], tickers: [String] = [],
                 properties: [(String, JSONValue)] = [], origin: String) {
@@ -29,9 +27,6 @@ public struct LexiconEntry: Sendable, Equatable {
         self.tickers = tickers
         self.properties = properties
         self.origin = origin
-        let file = origin.split(separator: ":").first.map(String.init) ?? origin
-        let stem = file.split(separator: "/").last.map { $0.split(separator: ".").first.map(String.init) ?? String($0) } ?? file
-        self.rule = "lexicons/" + stem + "#" + id
     }
 
     public static func == (a: LexiconEntry, b: LexiconEntry) -> Bool {

@@ -3,11 +3,16 @@ import NoteGraphCore
 /// What an action is given: the matched text, its named captures, the rule's arguments (from
 /// its `action` line) and the note's date for relative expressions.
 public struct ActionInput {
-    public var text: String
+    /// UTF-16 bounds of the whole match in the document.
+    public var start: Int32
+    public var end: Int32
     public var captures: [String: Capture]
     public var arguments: [String]
     public var referenceDate: String?
     public var view: DocumentView
+
+    /// The whole match's text, built only when an action asks (most read their captures).
+    public var text: String { view.string(start, end) }
 
     /// A capture's value if it is one item, else nil.
     public func value(_ name: String) -> JSONValue? { captures[name]?.value }

@@ -10,7 +10,6 @@ enum Instruction: Sendable {
     case dimension(String, next: Int)
     /// Try `first`, then `second` (the order makes quantifiers greedy when captures are read).
     case split(Int, Int)
-    case jump(Int)
     /// Record the current position in capture slot `slot`.
     case save(Int, next: Int)
     case assertStart(next: Int)

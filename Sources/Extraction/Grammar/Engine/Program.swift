@@ -187,7 +187,6 @@ struct Compiler {
             case let .literal(units, _): keys.insert(.firstUnit(units[0]))
             case let .dimension(d, _): keys.insert(.dimension(d))
             case let .split(a, b): stack.append(a); stack.append(b)
-            case let .jump(a): stack.append(a)
             case let .save(_, next), let .assertStart(next), let .assertEnd(next): stack.append(next)
             case .match: return nil
             }

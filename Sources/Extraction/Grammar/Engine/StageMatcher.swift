@@ -129,7 +129,7 @@ public final class StageMatcher: @unchecked Sendable {
                 guard end > p else { continue }
                 let captures = run.captures(compiled.program, end: end)
                 let start = view.tokens[p].start, stop = view.tokens[end - 1].end
-                let input = ActionInput(text: view.string(start, stop), captures: captures, arguments: compiled.rule.arguments,
+                let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.rule.arguments,
                                         referenceDate: view.referenceDate, view: view)
                 guard let value = compiled.action.run(input) else { continue }
                 let item = Item(dimension: compiled.action.dimension, firstToken: Int32(p), endToken: Int32(end),
@@ -214,7 +214,6 @@ struct Run {
                 }
             }
         case let .split(a, b): r = max(best(a, pos), best(b, pos))
-        case let .jump(a): r = best(a, pos)
         case let .save(_, next): r = best(next, pos)
         case let .assertStart(next): if pos == sentenceStart { r = best(next, pos) }
         case let .assertEnd(next): if pos == sentenceEnd { r = best(next, pos) }
@@ -247,7 +246,6 @@ struct Run {
                 }
                 pc = next
             case let .split(a, b): pc = best(a, pos) == target ? a : b
-            case let .jump(a): pc = a
             case let .save(slot, next): slots[slot] = pos; pc = next
             case let .assertStart(next), let .assertEnd(next): pc = next
             }

@@ -5,13 +5,10 @@ import NoteGraphCore
 /// indented `match`/`action`/`priority`/`example`/`not` lines), patterns by `PatternParser`.
 /// Every error names file:line:column, what was expected and what was found.
 public struct RuleFileParser {
-    public let path: String
+    /// How messages and rule positions name the file.
     let displayName: String
 
-    public init(path: String, displayName: String? = nil) {
-        self.path = path
-        self.displayName = displayName ?? path
-    }
+    public init(file: String) { displayName = file }
 
     public func parse(_ source: String, stage defaultStage: String, stem: String) throws -> RuleFile {
         var file = RuleFile(id: defaultStage + "/" + stem, path: displayName, stage: defaultStage)
