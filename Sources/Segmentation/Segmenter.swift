@@ -23,7 +23,7 @@ public struct Segmenter: Sendable {
     /// Texts shorter than this are segmented on one thread (a thread hop costs more than it saves).
     public var parallelThreshold = 32_768
     /// How many chunks a long text is cut into at most.
-    public var maxChunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    public var maxChunks = Parallel.cores
 
     public init(maxSentenceLength: Int = 2000) { self.maxSentenceLength = maxSentenceLength }
 
@@ -43,12 +43,10 @@ public struct Segmenter: Sendable {
             tokens = try Self.tokens(units, in: 0..<units.count)
             rawSentences = try Self.sentenceBreaks(units, in: 0..<units.count)
         } else {
-            let results = ChunkResults(count: chunks.count)
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
-                results.store(i, Result { (try Self.tokens(units, in: chunks[i]), try Self.sentenceBreaks(units, in: chunks[i])) })
+            let results = try Parallel.map(chunks.count) { i in
+                (try Self.tokens(units, in: chunks[i]), try Self.sentenceBreaks(units, in: chunks[i]))
             }
-            for result in results.values {
-                let (t, r) = try result.get()
+            for (t, r) in results {
                 tokens += t
                 rawSentences += r
             }
@@ -267,26 +265,4 @@ public struct Segmenter: Sendable {
 extension Segmenter {
     /// ICU's word iterator alone over `text`: the ceiling the bench compares with.
     public static func wordScan(_ text: [UInt16]) -> Int { ICUBreaker.wordScan(text) }
-}
-
-/// Per-chunk results: each slot is written by exactly one `concurrentPerform` iteration and
-/// read only after `concurrentPerform` has returned, which orders the accesses. Slots live in
-/// their own allocation, so no two threads ever mutate the same Swift value.
-private final class ChunkResults: @unchecked Sendable {
-    typealias Value = Result<([Token], [(Int32, Int32)]), Error>
-    private let slots: UnsafeMutableBufferPointer<Value>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: .success(([], [])))
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ i: Int, _ value: Value) { slots[i] = value }
-
-    var values: [Value] { Array(slots) }
 }

@@ -71,6 +71,7 @@ public final class Grammar: @unchecked Sendable {
         for stage in stages {
             var compiled: [StageMatcher.CompiledRule] = []
             var produced: Set<String> = []
+            var checks = CheckTable()
             for (rule, file) in rules where file.stage == stage {
                 guard let action = ActionRegistry.action(rule.action) else {
                     throw GrammarError(rule.actionPosition, expected: "a registered action (see `notegraph grammar actions`)", found: "\"\(rule.action)\"")
@@ -79,11 +80,11 @@ public final class Grammar: @unchecked Sendable {
                     throw GrammarError(rule.actionPosition, "action \(rule.action) \(problem)")
                 }
                 try Self.checkDimensions(rule.pattern, available: available, macros: file.macros, stage: stage)
-                let program = try Compiler.compile(rule.pattern, at: rule.position, macros: file.macros, lexiconClasses: lexiconClasses)
+                let program = try Compiler.compile(rule.pattern, at: rule.position, macros: file.macros, lexiconClasses: lexiconClasses, checks: &checks)
                 compiled.append(.init(rule: rule, program: program, action: action, order: compiled.count))
                 produced.insert(action.dimension)
             }
-            matchers[stage] = StageMatcher(stage: stage, rules: compiled)
+            matchers[stage] = StageMatcher(stage: stage, rules: compiled, checks: checks)
             available.formUnion(produced)
         }
         self.matchers = matchers

@@ -18,17 +18,48 @@ public struct GrammarStage: Stage {
     public func run(_ work: inout DocumentWork) throws {
         let document = try work.requireDocument(name)
         let segments = try work.requireSegments(name)
-        let view = DocumentView(text: document.text, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso)
-        view.add(work.items)
-        var found: [Item] = []
-        let scratch = matcher.scratch(for: view)
-        for (i, sentence) in segments.sentences.enumerated() {
-            for var item in matcher.match(view, sentence: sentence, scratch: scratch).items {
-                item.sentence = Int32(i)
-                found.append(item)
+        let shared = (work.matchState as? DocumentView).flatMap { $0.items.count <= work.items.count ? $0 : nil }
+        let view = shared ?? DocumentView(text: document.text, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso)
+        work.matchState = view
+        view.add(work.items[view.items.count...])
+        // Sentences are matched independently, so a long document is cut into runs of sentences,
+        // one per core; their items concatenate in sentence order as a single pass would give.
+        let sentences = segments.sentences
+        let groups = Self.groups(sentences, tokens: view.tokens.count)
+        let matcher = self.matcher
+        let found = try Parallel.map(groups.count) { g in
+            let range = groups[g]
+            let scratch = matcher.scratch(for: view, tokens: sentences[range.lowerBound].tokens.lowerBound..<sentences[range.upperBound - 1].tokens.upperBound)
+            var found: [Item] = []
+            for i in range {
+                for var item in matcher.match(view, sentence: sentences[i], scratch: scratch).items {
+                    item.sentence = Int32(i)
+                    found.append(item)
+                }
+            }
+            return found
+        }.flatMap { $0 }
+        work.items += found
+        view.add(found)
+        CompanyEmitter.emit(found, sentences: segments.sentences, into: &work, document: document)
+    }
+
+    /// Documents of fewer tokens than this are matched in one piece.
+    static let parallelThreshold = 4096
+
+    /// Runs of consecutive sentences of about equal token counts, one per core.
+    static func groups(_ sentences: [Sentence], tokens: Int) -> [Range<Int>] {
+        guard !sentences.isEmpty else { return [] }
+        guard tokens >= parallelThreshold, Parallel.cores > 1 else { return [0..<sentences.count] }
+        var groups: [Range<Int>] = []
+        var start = 0
+        for (i, s) in sentences.enumerated() where groups.count < Parallel.cores - 1 {
+            if s.tokens.upperBound >= tokens * (groups.count + 1) / Parallel.cores, i + 1 > start {
+                groups.append(start..<(i + 1))
+                start = i + 1
             }
         }
-        work.items += found
-        CompanyEmitter.emit(found, sentences: segments.sentences, into: &work, document: document)
+        if start < sentences.count { groups.append(start..<sentences.count) }
+        return groups
     }
 }

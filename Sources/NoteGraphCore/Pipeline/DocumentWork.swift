@@ -10,6 +10,10 @@ public struct DocumentWork: Sendable {
     public var extraction = Extraction()
     /// What grammar stages have produced so far, for later stages to match as `<dimension>`.
     public var items: [Item] = []
+    /// What the grammar stages share about this document (the matcher's indexed view of its
+    /// tokens and items), built by the first of them; opaque here because the type lives with
+    /// the engine.
+    public var matchState: (any AnyObject & Sendable)?
 
     public init(path: String, bytes: [UInt8], sha256: String, lexicon: Lexicon) {
         self.path = path

@@ -1,5 +1,3 @@
-import NoteGraphCore
-
 /// A span a grammar rule produced: what later stages match as `<dimension>` and what the
 /// record emitters turn into nodes and mentions.
 public struct Item: Sendable {
@@ -13,12 +11,11 @@ public struct Item: Sendable {
     public var value: JSONValue
     /// `<stage>/<stem>#<rule>`.
     public var rule: String
-    public var captures: [String: Capture]
     /// Index of the sentence the item is in.
     public var sentence: Int32 = 0
 
     public init(dimension: String, firstToken: Int32, endToken: Int32, start: Int32, end: Int32, value: JSONValue,
-                rule: String, captures: [String: Capture]) {
+                rule: String) {
         self.dimension = dimension
         self.firstToken = firstToken
         self.endToken = endToken
@@ -26,27 +23,5 @@ public struct Item: Sendable {
         self.end = end
         self.value = value
         self.rule = rule
-        self.captures = captures
-    }
-}
-
-/// What one named part of a match covered.
-public struct Capture: Sendable {
-    public var firstToken: Int32
-    public var endToken: Int32
-    public var start: Int32
-    public var end: Int32
-    /// The text covered (from the document).
-    public var text: String
-    /// When the capture is exactly one `<dimension>` item: that item's value.
-    public var value: JSONValue?
-
-    public init(firstToken: Int32, endToken: Int32, start: Int32, end: Int32, text: String, value: JSONValue?) {
-        self.firstToken = firstToken
-        self.endToken = endToken
-        self.start = start
-        self.end = end
-        self.text = text
-        self.value = value
     }
 }

@@ -5,15 +5,15 @@ import NoteGraphCore
 enum CompanyActions {
     static let all: [GrammarAction] = [
         GrammarAction("company.lexicon", dimension: "company", summary: "capture c, a lexicon term, as its company") { input in
-            guard let c = input.captures["c"], c.endToken == c.firstToken + 1 else { return nil }
+            guard let c = input.capture("c"), c.endToken == c.firstToken + 1 else { return nil }
             let entry = input.view.tokens[Int(c.firstToken)].lexiconEntry
             guard entry >= 0 else { return nil }
             return .object([("entry", .string(input.view.lexicon.entries[Int(entry)].id))])
         },
         GrammarAction("company.unknown", dimension: "company",
                       summary: "capture name (+ suffix) as an organisation missing from the lexicon, merged across notes by normalised name") { input in
-            guard let name = input.captures["name"]?.text else { return nil }
-            let suffix = input.captures["suffix"]?.text
+            guard let name = input.text("name") else { return nil }
+            let suffix = input.text("suffix")
             let full = suffix.map { name + (Self.needsSpace(name, $0) ? " " : "") + $0 } ?? name
             return .object([("name", .string(full)), ("key", .string(normalizedKey(full))), ("known", .bool(false))])
         },

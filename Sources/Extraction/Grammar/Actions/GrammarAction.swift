@@ -6,7 +6,8 @@ public struct ActionInput {
     /// UTF-16 bounds of the whole match in the document.
     public var start: Int32
     public var end: Int32
-    public var captures: [String: Capture]
+    /// The captures that took part in the match (a pattern has a handful: searched by name).
+    public var captures: [Capture]
     public var arguments: [String]
     public var referenceDate: String?
     public var view: DocumentView
@@ -14,13 +15,19 @@ public struct ActionInput {
     /// The whole match's text, built only when an action asks (most read their captures).
     public var text: String { view.string(start, end) }
 
+    public func capture(_ name: String) -> Capture? { captures.first { $0.name == name } }
+
+    /// A capture's text, or nil if it did not take part.
+    public func text(_ name: String) -> String? { capture(name).map { view.string($0.start, $0.end) } }
+
     /// A capture's value if it is one item, else nil.
-    public func value(_ name: String) -> JSONValue? { captures[name]?.value }
+    public func value(_ name: String) -> JSONValue? { capture(name)?.value }
 
     /// A number from a capture: an item's `value` field, or the capture's text read as a number.
     public func number(_ name: String) -> Double? {
-        if let v = captures[name]?.value?["value"] { return v.doubleValue }
-        return captures[name].flatMap { NumberText.arabic($0.text) }
+        guard let c = capture(name) else { return nil }
+        if let v = c.value?["value"] { return v.doubleValue }
+        return NumberText.arabic(view.string(c.start, c.end))
     }
 }
 

@@ -4,11 +4,11 @@ import NoteGraphCore
 enum NumberActions {
     static let all: [GrammarAction] = [
         GrammarAction("number.arabic", dimension: "number", summary: "capture n (or the match) read as an Arabic number: 1,234.5 → 1234.5") { input in
-            guard let v = NumberText.arabic(input.captures["n"]?.text ?? input.text) else { return nil }
+            guard let v = NumberText.arabic(input.text("n") ?? input.text) else { return nil }
             return .object([("value", .number(v))])
         },
         GrammarAction("number.chinese", dimension: "number", summary: "capture n (or the match) read as a Chinese numeral: 一万五千亿 → 1.5e12") { input in
-            guard let v = NumberText.chinese(input.captures["n"]?.text ?? input.text) else { return nil }
+            guard let v = NumberText.chinese(input.text("n") ?? input.text) else { return nil }
             return .object([("value", .number(v))])
         },
         GrammarAction("number.scaled", dimension: "number",
@@ -20,21 +20,21 @@ enum NumberActions {
         GrammarAction("number.suffixed", dimension: "number",
                       summary: "a number with a scale letter in the same token (1.29T, 500M, 2bn); arguments map suffixes to factors: k=1e3 bn=1e9 …",
                       checkArguments: suffixTable) { input in
-            let text = input.captures["n"]?.text ?? input.text
+            let text = input.text("n") ?? input.text
             let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
             let suffix = text.dropFirst(digits.count).lowercased()
-            guard let n = NumberText.arabic(String(digits)), let f = factors(input.arguments)[suffix] else { return nil }
+            guard let n = NumberText.arabic(String(digits)), let f = factor(of: suffix, in: input.arguments) else { return nil }
             return .object([("value", .number(n * f))])
         },
     ]
 
-    static func factors(_ args: [String]) -> [String: Double] {
-        var table: [String: Double] = [:]
+    /// The factor a `suffix=factor` argument gives (suffixes compared lowercased).
+    static func factor(of suffix: String, in args: [String]) -> Double? {
         for a in args {
-            let kv = a.split(separator: "=", maxSplits: 1)
-            if kv.count == 2, let f = Double(kv[1]) { table[kv[0].lowercased()] = f }
+            guard let eq = a.firstIndex(of: "="), a[..<eq].lowercased() == suffix else { continue }
+            return Double(a[a.index(after: eq)...])
         }
-        return table
+        return nil
     }
 
     @Sendable static func suffixTable(_ args: [String]) -> String? {

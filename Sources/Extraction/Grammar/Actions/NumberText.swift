@@ -1,14 +1,25 @@
-import Foundation
-
 /// Reading the digits of numbers. The patterns that find numbers are in the grammars; this is
 /// only the arithmetic of turning their text into a value.
 public enum NumberText {
     /// "1,234.5", "4310", "+65", "−3" → value; nil if the text is not an Arabic number.
     public static func arabic(_ s: String) -> Double? {
-        var t = s.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "\u{2212}", with: "-")
-        if t.hasPrefix("+") { t.removeFirst() }
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
-        return Double(t)
+        // One pass over the UTF-8: drop group commas and a leading +, turn U+2212 into -.
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(s.utf8.count)
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            switch b {
+            case 0x30...0x39, 0x2E, 0x2D: ascii.append(b)
+            case 0x2C: continue
+            case 0x2B where ascii.isEmpty: continue
+            case 0xE2:   // U+2212 MINUS SIGN is E2 88 92
+                guard it.next() == 0x88, it.next() == 0x92 else { return nil }
+                ascii.append(0x2D)
+            default: return nil
+            }
+        }
+        guard !ascii.isEmpty else { return nil }
+        return Double(String(decoding: ascii, as: UTF8.self))
     }
 
     static let digits: [Character: Double] = [

@@ -1,19 +1,23 @@
 import NoteGraphCore
 
 /// What the matcher sees of one document: its text, tokens with precomputed keys, sentences and
-/// the items earlier stages produced, indexed by their first token.
-public final class DocumentView {
+/// the items earlier stages produced, indexed by their first token. Built once per document by
+/// the first grammar stage and handed on to the next ones (`DocumentWork.matchState`); stages
+/// only read it while matching (possibly from several threads) and add their items after.
+public final class DocumentView: @unchecked Sendable {
     public let text: DocumentText
     public let tokens: [Token]
     public let sentences: [Sentence]
     public let lexicon: Lexicon
     /// The note's own date (ISO), for actions that resolve relative expressions.
     public let referenceDate: String?
-    /// Folded-text hash of each token.
-    let lowerHash: [UInt64]
+    /// Each token's keys for the first-token index and the filters.
+    private(set) var features: [TokenFeatures]
     public private(set) var items: [Item] = []
-    /// `itemsAt[t]`: indices into `items` of the items whose first token is t.
-    var itemsAt: [Int32: [Int32]] = [:]
+    /// The items starting at token t: `firstItem[t]`, then `nextItem[i]` until −1 (in the order added).
+    private(set) var firstItem: [Int32]
+    private(set) var nextItem: [Int32] = []
+    private var lastItem: [Int32]
 
     public init(text: DocumentText, segments: SegmentedText, lexicon: Lexicon, referenceDate: String?) {
         self.text = text
@@ -22,13 +26,30 @@ public final class DocumentView {
         self.lexicon = lexicon
         self.referenceDate = referenceDate
         let units = text.utf16
-        lowerHash = tokens.map { TokenKeys.hash(units[Int($0.start)..<Int($0.end)]) }
+        var classBits: [Int32: UInt64] = [:]
+        features = tokens.map { token in
+            var classBit: UInt64 = 0
+            if token.lexiconEntry >= 0 {
+                if let b = classBits[token.lexiconEntry] { classBit = b } else {
+                    classBit = TokenKeys.bit(lexicon.entries[Int(token.lexiconEntry)].lexiconClass)
+                    classBits[token.lexiconEntry] = classBit
+                }
+            }
+            return TokenFeatures(hash: TokenKeys.hash(units[Int(token.start)..<Int(token.end)]), classBit: classBit,
+                                 firstUnit: units[Int(token.start)], kind: token.kind, script: token.script)
+        }
+        firstItem = [Int32](repeating: -1, count: tokens.count)
+        lastItem = firstItem
     }
 
-    public func add(_ newItems: [Item]) {
+    public func add(_ newItems: some Collection<Item>) {
         for item in newItems {
-            itemsAt[item.firstToken, default: []].append(Int32(items.count))
+            let i = Int32(items.count), t = Int(item.firstToken)
             items.append(item)
+            nextItem.append(-1)
+            if lastItem[t] >= 0 { nextItem[Int(lastItem[t])] = i } else { firstItem[t] = i }
+            lastItem[t] = i
+            features[t].dimensionBits |= TokenKeys.bit(item.dimension)
         }
     }
 
@@ -39,43 +60,18 @@ public final class DocumentView {
         return e >= 0 ? lexicon.entries[Int(e)].lexiconClass : nil
     }
 
-    /// Whether token `t` passes `test`.
-    func passes(_ test: TokenTest, _ t: Int) -> Bool {
+    /// Whether token `t`'s text is `word` (folded if the word says so).
+    func equal(_ t: Int, _ word: Check.Word) -> Bool {
         let token = tokens[t]
-        switch test {
-        case .any: return true
-        case let .text(s): return equal(t, s, folded: false)
-        case let .lower(s): return equal(t, s, folded: true)
-        case let .kind(k): return token.kind == k
-        case let .script(s): return token.script == s
-        case let .lexiconClass(c, _): return lexiconClass(t) == c
-        case let .entry(id): return token.lexiconEntry >= 0 && lexicon.entries[Int(token.lexiconEntry)].id == id
-        case let .shape(s): return Self.shape(text.utf16[Int(token.start)..<Int(token.end)]) == s
-        case let .chars(range):
-            return range.contains(text.scalarOffset(Int(token.end)) - text.scalarOffset(Int(token.start)))
-        case let .first(set): return set.contains(text.utf16[Int(token.start)])
-        case let .all(set):
-            for k in Int(token.start)..<Int(token.end) where !set.contains(text.utf16[k]) { return false }
-            return true
-        case let .regex(r): return r.matches(string(token.start, token.end))
-        case .macro: return false   // resolved by the compiler; never reaches a program
-        case let .not(inner): return !passes(inner, t)
-        case let .and(parts): return parts.allSatisfy { passes($0, t) }
-        case let .or(parts): return parts.contains { passes($0, t) }
-        }
-    }
-
-    func equal(_ t: Int, _ s: String, folded: Bool) -> Bool {
-        let token = tokens[t]
+        guard Int(token.end - token.start) == word.units.count else { return false }
         let units = text.utf16
         var k = Int(token.start)
-        for u in s.utf16 {
-            guard k < Int(token.end) else { return false }
+        for u in word.units {
             let v = units[k]
-            if folded ? TokenKeys.fold(v) != TokenKeys.fold(u) : v != u { return false }
+            if word.folded ? TokenKeys.fold(v) != TokenKeys.fold(u) : v != u { return false }
             k += 1
         }
-        return k == Int(token.end)
+        return true
     }
 
     /// Matches the folded literal from token `t` on; returns the token after the last one used.

@@ -2,8 +2,8 @@ import NoteGraphCore
 
 /// One step of a compiled pattern (a Thompson NFA over tokens and items).
 enum Instruction: Sendable {
-    /// Consume one token that passes the test.
-    case token(TokenTest, next: Int)
+    /// Consume one token that passes the test (an index into the stage's `CheckTable`).
+    case token(Int, next: Int)
     /// Consume tokens whose text spells the literal (lowercased UTF-16, one space per gap).
     case literal([UInt16], next: Int)
     /// Consume one item of this dimension starting here.

@@ -26,19 +26,26 @@ public final class StageMatcher: @unchecked Sendable {
     // The first-token index, split by key type so a token costs a few array reads.
     let byKind: [[Int32]]
     let byScript: [[Int32]]
-    /// First UTF-16 unit (folded) → index into `unitLists` + 1 (0 = no rule).
+    /// First UTF-16 unit → index into `unitLists` + 1 (0 = no rule).
     let unitSlot: [Int32]
     let unitLists: [[Int32]]
-    let byLower: [UInt64: [Int32]]
+    let byLower: HashIndex
+    let lowerLists: [[Int32]]
     let byClass: [String: [Int32]]
     let byDimension: [String: [Int32]]
     let unindexed: [Int32]
+    /// The union of all rules' first keys (nil if a rule has none): most tokens start nothing,
+    /// and this says so in a few loads.
+    let startFilter: KeyFilter?
+    /// Every token test of the stage's rules.
+    let checks: CheckTable
     /// No match may span more tokens than this: keeps matching linear in sentence length.
     public static let window = 128
 
-    init(stage: String, rules: [CompiledRule]) {
+    init(stage: String, rules: [CompiledRule], checks: CheckTable) {
         self.stage = stage
         self.rules = rules
+        self.checks = checks
         var byKind = [[Int32]](repeating: [], count: TokenKind.allCases.count)
         var byScript = [[Int32]](repeating: [], count: Script.allCases.count)
         var byUnit: [UInt16: [Int32]] = [:], byLower: [UInt64: [Int32]] = [:]
@@ -64,7 +71,10 @@ public final class StageMatcher: @unchecked Sendable {
         for (u, rs) in byUnit { lists.append(rs); slot[Int(u)] = Int32(lists.count) }
         unitSlot = slot
         unitLists = lists
-        self.byLower = byLower
+        let lowerPairs = Array(byLower)
+        self.byLower = HashIndex(lowerPairs.enumerated().map { ($0.element.key, Int32($0.offset)) })
+        lowerLists = lowerPairs.map(\.value)
+        startFilter = unindexed.isEmpty ? KeyFilter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : nil
         self.byClass = byClass
         self.byDimension = byDimension
         self.unindexed = unindexed
@@ -74,14 +84,19 @@ public final class StageMatcher: @unchecked Sendable {
     public final class Scratch {
         var proposed: [Int]
         var list: [Int32] = []
-        var run: Run
-        init(view: DocumentView, rules: Int) {
+        /// Optional so that `match` can move it out and back: a copy would share and then
+        /// duplicate its buffers on the first write.
+        var run: Run?
+        init(view: DocumentView, rules: Int, checks: CheckTable, tokens: Range<Int>) {
             proposed = [Int](repeating: -1, count: rules)
-            run = Run(view: view)
+            run = Run(view: view, checks: checks, tokens: tokens)
         }
     }
 
-    public func scratch(for view: DocumentView) -> Scratch { Scratch(view: view, rules: rules.count) }
+    /// Working memory for matching the sentences within `tokens` (default: the whole document).
+    public func scratch(for view: DocumentView, tokens: Range<Int>? = nil) -> Scratch {
+        Scratch(view: view, rules: rules.count, checks: checks, tokens: tokens ?? 0..<view.tokens.count)
+    }
 
     /// A match before overlap resolution (kept for `grammar explain`).
     public struct Candidate {
@@ -96,34 +111,37 @@ public final class StageMatcher: @unchecked Sendable {
         guard first < limit else { return ([], []) }
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
-        var proposed = scratch.proposed, list = scratch.list, run = scratch.run
+        var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!
         scratch.proposed = []; scratch.list = []
         defer { scratch.proposed = proposed; scratch.list = list; scratch.run = run }
         run.sentenceStart = first
         run.sentenceEnd = limit
         var candidates: [Candidate] = []
-        let units = view.text.utf16
+        let features = view.features
         for p in first..<limit {
+            let f = features[p]
+            if let startFilter, !startFilter.admits(f) { continue }
             list.removeAll(keepingCapacity: true)
             func add(_ rs: [Int32]?) {
                 guard let rs else { return }
                 for r in rs where proposed[Int(r)] != p { proposed[Int(r)] = p; list.append(r) }
             }
-            let token = view.tokens[p]
-            add(byKind[Int(token.kind.rawValue)])
-            add(byScript[Int(token.script.rawValue)])
-            let slot = unitSlot[Int(TokenKeys.fold(units[Int(token.start)]))]
+            add(byKind[Int(f.kind.rawValue)])
+            add(byScript[Int(f.script.rawValue)])
+            let slot = unitSlot[Int(f.firstUnit)]
             if slot > 0 { add(unitLists[Int(slot) - 1]) }
-            if !byLower.isEmpty { add(byLower[view.lowerHash[p]]) }
-            if !byClass.isEmpty, let c = view.lexiconClass(p) { add(byClass[c]) }
-            if !byDimension.isEmpty, let items = view.itemsAt[Int32(p)] {
-                for i in items { add(byDimension[view.items[Int(i)].dimension]) }
+            if !byLower.isEmpty, let k = byLower[f.hash] { add(lowerLists[Int(k)]) }
+            if !byClass.isEmpty, f.classBit != 0, let c = view.lexiconClass(p) { add(byClass[c]) }
+            if !byDimension.isEmpty, f.dimensionBits != 0 {
+                var i = view.firstItem[p]
+                while i >= 0 { add(byDimension[view.items[Int(i)].dimension]); i = view.nextItem[Int(i)] }
             }
             add(unindexed)
             if list.isEmpty { continue }
             if list.count > 1 { list.sort() }
             for r in list {
                 let compiled = rules[Int(r)]
+                if let lookahead = compiled.program.lookahead, !lookahead.allows(view, features, at: p, limit: limit) { continue }
                 run.begin(compiled.program, at: p)
                 let end = run.best(compiled.program.entry, p)
                 guard end > p else { continue }
@@ -133,7 +151,7 @@ public final class StageMatcher: @unchecked Sendable {
                                         referenceDate: view.referenceDate, view: view)
                 guard let value = compiled.action.run(input) else { continue }
                 let item = Item(dimension: compiled.action.dimension, firstToken: Int32(p), endToken: Int32(end),
-                                start: start, end: stop, value: value, rule: compiled.rule.id, captures: captures)
+                                start: start, end: stop, value: value, rule: compiled.rule.id)
                 candidates.append(Candidate(rule: Int(r), item: item, length: stop - start))
             }
         }
@@ -159,106 +177,5 @@ public final class StageMatcher: @unchecked Sendable {
             winners.append(c.item)
         }
         return winners.sorted { $0.firstToken < $1.firstToken }
-    }
-}
-
-/// The memo of one (rule, start) attempt: `best(pc, pos)` is the furthest token a match can end
-/// at from there (−1 if none). Each (pc, pos) pair is computed once per attempt, so an attempt
-/// costs at most program size × window steps however the pattern nests.
-struct Run {
-    let view: DocumentView
-    var sentenceStart = 0, sentenceEnd = 0
-    var start = 0
-    var end = 0
-    var width = 0
-    var generation: UInt32 = 0
-    var stamp: [UInt32] = []
-    var memo: [Int32] = []
-    var instructions: [Instruction] = []
-
-    init(view: DocumentView) { self.view = view }
-
-    mutating func begin(_ program: Program, at p: Int) {
-        start = p
-        end = min(sentenceEnd, p + StageMatcher.window)
-        width = end - start + 1
-        instructions = program.instructions
-        let need = program.instructions.count * width
-        if stamp.count < need {
-            stamp = [UInt32](repeating: 0, count: need)
-            memo = [Int32](repeating: -1, count: need)
-            generation = 0
-        }
-        generation &+= 1
-        if generation == 0 {
-            for i in stamp.indices { stamp[i] = 0 }
-            generation = 1
-        }
-    }
-
-    mutating func best(_ pc: Int, _ pos: Int) -> Int {
-        let key = pc * width + (pos - start)
-        if stamp[key] == generation { return Int(memo[key]) }
-        var r = -1
-        switch instructions[pc] {
-        case .match: r = pos
-        case let .token(test, next):
-            if pos < end, view.passes(test, pos) { r = best(next, pos + 1) }
-        case let .literal(lit, next):
-            if pos < end, let k = view.literal(lit, from: pos, limit: end) { r = best(next, k) }
-        case let .dimension(d, next):
-            if pos < end, let items = view.itemsAt[Int32(pos)] {
-                for i in items {
-                    let item = view.items[Int(i)]
-                    if item.dimension == d, Int(item.endToken) <= end { r = max(r, best(next, Int(item.endToken))) }
-                }
-            }
-        case let .split(a, b): r = max(best(a, pos), best(b, pos))
-        case let .save(_, next): r = best(next, pos)
-        case let .assertStart(next): if pos == sentenceStart { r = best(next, pos) }
-        case let .assertEnd(next): if pos == sentenceEnd { r = best(next, pos) }
-        }
-        stamp[key] = generation
-        memo[key] = Int32(r)
-        return r
-    }
-
-    /// Follows one path to `target` (the first alternative that reaches it, so quantifiers are
-    /// greedy) and reads the capture slots on the way.
-    mutating func captures(_ program: Program, end target: Int) -> [String: Capture] {
-        if program.captureNames.isEmpty { return [:] }
-        var slots = [Int](repeating: -1, count: program.captureNames.count * 2)
-        var consumedItem: [Int: Int32] = [:]   // start token → item used there
-        var pc = program.entry, pos = start
-        loop: while true {
-            switch instructions[pc] {
-            case .match: break loop
-            case let .token(_, next): pc = next; pos += 1
-            case let .literal(lit, next): pos = view.literal(lit, from: pos, limit: end) ?? pos; pc = next
-            case let .dimension(d, next):
-                for i in view.itemsAt[Int32(pos)] ?? [] {
-                    let item = view.items[Int(i)]
-                    if item.dimension == d, Int(item.endToken) <= end, best(next, Int(item.endToken)) == target {
-                        consumedItem[pos] = i
-                        pos = Int(item.endToken)
-                        break
-                    }
-                }
-                pc = next
-            case let .split(a, b): pc = best(a, pos) == target ? a : b
-            case let .save(slot, next): slots[slot] = pos; pc = next
-            case let .assertStart(next), let .assertEnd(next): pc = next
-            }
-        }
-        var out: [String: Capture] = [:]
-        for (k, name) in program.captureNames.enumerated() {
-            let a = slots[2 * k], b = slots[2 * k + 1]
-            guard a >= 0, b > a else { continue }
-            let s = view.tokens[a].start, e = view.tokens[b - 1].end
-            var value: JSONValue?
-            if let i = consumedItem[a], Int(view.items[Int(i)].endToken) == b { value = view.items[Int(i)].value }
-            out[name] = Capture(firstToken: Int32(a), endToken: Int32(b), start: s, end: e, text: view.string(s, e), value: value)
-        }
-        return out
     }
 }

@@ -12,4 +12,13 @@ enum TokenKeys {
         }
         return h
     }
+
+    /// One bit of 64 standing for a name (a lexicon class, a dimension), chosen by its hash:
+    /// masks of these make Bloom-style filters (two names may share a bit; a filter then lets
+    /// through a token the full test turns down, never the other way round).
+    static func bit(_ name: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return 1 << (h >> 58)
+    }
 }

@@ -1,0 +1,123 @@
+import NoteGraphCore
+
+/// The distinct token tests of one grammar stage, flattened. Tests are added after macro
+/// expansion; an identical test (same canonical form) gets the same index whichever rule uses
+/// it, and every "dear" test gets a memo column so `Run` evaluates it at most once per token.
+struct CheckTable: Sendable {
+    private(set) var checks: [Check] = []
+    /// Memo column of each check (−1: cheap, evaluated every time).
+    private(set) var memoColumn: [Int] = []
+    private(set) var memoColumns = 0
+    private var ids: [String: Int] = [:]
+
+    /// Index of `test` (already resolved: no macros left).
+    mutating func add(_ test: TokenTest) -> Int {
+        switch test {
+        case .any: return intern("any", .any)
+        case let .text(s): return word(s, folded: false)
+        case let .lower(s): return word(s, folded: true)
+        case let .kind(k): return intern("kind:\(k.rawValue)", .kind(k))
+        case let .script(s): return intern("script:\(s.rawValue)", .script(s))
+        case let .lexiconClass(c, _): return intern("class:\(c)", .lexiconClass(c))
+        case let .entry(id): return intern("entry:\(id)", .entry(id))
+        case let .shape(s): return intern("shape:\(s)", .shape(s))
+        case let .chars(r): return intern("chars:\(r.lowerBound)-\(r.upperBound)", .chars(r))
+        case let .first(set): return intern("first:\(set.members)", .first(set))
+        case let .all(set): return intern("all:\(set.members)", .all(set))
+        case let .regex(r): return intern("re:\(r.source)", .regex(r))
+        case .macro: preconditionFailure("macros are resolved before tests are added")
+        case let .not(inner):
+            let i = add(inner)
+            return intern("not(\(i))", .not(i))
+        case let .and(parts):
+            let ids = parts.map { add($0) }
+            return ids.count == 1 ? ids[0] : intern("and(\(ids))", .and(ids))
+        case let .or(parts):
+            // Plain words of an alternative share one hash lookup; other tests stay as they are.
+            var words: [(String, Bool)] = []
+            var others: [Int] = []
+            for p in parts {
+                switch p {
+                case let .text(s): words.append((s, false))
+                case let .lower(s): words.append((s, true))
+                default: others.append(add(p))
+                }
+            }
+            if words.count == 1 { others.insert(word(words[0].0, folded: words[0].1), at: 0) }
+            if words.count > 1 { others.insert(wordSet(words), at: 0) }
+            return others.count == 1 ? others[0] : intern("or(\(others))", .or(others))
+        }
+    }
+
+    private mutating func word(_ s: String, folded: Bool) -> Int {
+        let units = Array(s.utf16)
+        return intern("\(folded ? "lower" : "text"):\(s)",
+                      .word(hash: TokenKeys.hash(units[...]), word: .init(units: units, folded: folded)))
+    }
+
+    private mutating func wordSet(_ words: [(String, Bool)]) -> Int {
+        let set = Check.WordSet(words.map { Check.Word(units: Array($0.0.utf16), folded: $0.1) })
+        let key = "words:" + words.map { "\($0.1 ? "lower" : "text"):\($0.0)" }.sorted().joined(separator: "|")
+        return intern(key, .words(set))
+    }
+
+    private mutating func intern(_ key: String, _ check: Check) -> Int {
+        if let i = ids[key] { return i }
+        checks.append(check)
+        memoColumn.append(check.isDear ? memoColumns : -1)
+        if check.isDear { memoColumns += 1 }
+        ids[key] = checks.count - 1
+        return checks.count - 1
+    }
+
+    /// Whether token `t` passes check `c` (not memoised: `Run` does that).
+    func passes(_ c: Int, _ t: Int, _ view: DocumentView) -> Bool {
+        let token = view.tokens[t]
+        switch checks[c] {
+        case .any: return true
+        case let .word(hash, word): return view.features[t].hash == hash && view.equal(t, word)
+        case let .words(set):
+            guard let k = set.index[view.features[t].hash] else { return false }
+            return set.lists[Int(k)].contains { view.equal(t, $0) }
+        case let .kind(k): return token.kind == k
+        case let .script(s): return token.script == s
+        case let .lexiconClass(name): return view.lexiconClass(t) == name
+        case let .entry(id): return token.lexiconEntry >= 0 && view.lexicon.entries[Int(token.lexiconEntry)].id == id
+        case let .shape(s): return DocumentView.shape(view.text.utf16[Int(token.start)..<Int(token.end)]) == s
+        case let .chars(range):
+            return range.contains(view.text.scalarOffset(Int(token.end)) - view.text.scalarOffset(Int(token.start)))
+        case let .first(set): return set.contains(view.text.utf16[Int(token.start)])
+        case let .all(set):
+            for k in Int(token.start)..<Int(token.end) where !set.contains(view.text.utf16[k]) { return false }
+            return true
+        case let .regex(r): return r.matches(view.string(token.start, token.end))
+        case let .not(inner): return !passes(inner, t, view)
+        case let .and(parts):
+            for p in parts where !passes(p, t, view) { return false }
+            return true
+        case let .or(parts):
+            for p in parts where passes(p, t, view) { return true }
+            return false
+        }
+    }
+
+    /// Keys every token passing `c` has one of (for the first-token index), or nil if unknown.
+    func keys(_ c: Int) -> Set<FirstKey>? {
+        switch checks[c] {
+        case let .word(hash, _): return [.lower(hash)]
+        case let .words(set): return Set(set.hashes.map { .lower($0) })
+        case let .kind(k): return [.kind(k)]
+        case let .script(s): return [.script(s)]
+        case let .lexiconClass(name): return [.lexiconClass(name)]
+        case let .first(set), let .all(set): return Set(set.members.map { .firstUnit($0) })
+        case let .or(parts):
+            var all: Set<FirstKey> = []
+            for p in parts { guard let k = keys(p) else { return nil }; all.formUnion(k) }
+            return all
+        case let .and(parts):
+            // Any one part will do; take the most selective that can be indexed.
+            return parts.compactMap(keys).min { FirstKey.rank($0) < FirstKey.rank($1) }
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Dispatch
+import Foundation
+
+/// Runs independent pieces of one document's work on the machine's cores and collects their
+/// results in order. The stages that use it (segmenting a long text, matching a stage's rules)
+/// cut their input so that the pieces' results concatenate to the one-pass result.
+public enum Parallel {
+    /// How many pieces are worth making: one per active core (at most 8).
+    public static let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// `body(0) … body(count − 1)`, run concurrently, results in index order.
+    public static func map<Value>(_ count: Int, _ body: @Sendable (Int) throws -> Value) throws -> [Value] {
+        if count == 1 { return [try body(0)] }
+        let slots = Slots<Result<Value, Error>>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            slots.store(i, Result { try body(i) })
+        }
+        // Every slot was written: concurrentPerform returns after its last iteration.
+        var out: [Value] = []
+        out.reserveCapacity(count)
+        for r in slots.values {
+            switch r {
+            case let .success(v): out.append(v)
+            case let .failure(e): throw e
+            case .none: preconditionFailure("a concurrentPerform iteration did not run")
+            }
+        }
+        return out
+    }
+
+    /// One slot per iteration, each written by exactly one iteration and read only after
+    /// `concurrentPerform` has returned, which orders the accesses. Slots live in separate
+    /// allocation so no array copy-on-write is shared between threads.
+    private final class Slots<Value>: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<Value?>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+
+        deinit {
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func store(_ i: Int, _ value: Value) { slots[i] = value }
+
+        var values: [Value?] { Array(slots) }
+    }
+}
