@@ -23,24 +23,31 @@ public enum CompanyEmitter {
     static func emit(_ items: [Item], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
         let text = document.text
         var seen = Set(work.extraction.nodes.map(\.id))
+        func add(_ node: NodeRecord) {
+            seen.insert(node.id)
+            work.extraction.nodes.append(node)
+            work.extraction.edges.append(EdgeRecord(from: document.id, to: node.id, type: "MENTIONS"))
+        }
         for item in items where item.dimension == "company" {
-            let node: NodeRecord
-            if let id = item.value["entry"]?.stringValue {
-                guard let entry = work.lexicon.entry(ofClass: "company", id: id) else { continue }
-                node = Self.node(entry)
+            // The node is built once per document: a note names the same companies many times.
+            let id: String
+            if let entryID = item.value["entry"]?.stringValue {
+                id = "company:" + entryID
+                if !seen.contains(id) {
+                    guard let entry = work.lexicon.entry(ofClass: "company", id: entryID) else { continue }
+                    add(Self.node(entry))
+                }
             } else if let key = item.value["key"]?.stringValue, let name = item.value["name"]?.stringValue {
-                node = NodeRecord(id: unknownID(key: key), kind: .company,
-                                  properties: [("name", .string(name)), ("ticker", .null), ("known", .bool(false))])
+                id = unknownID(key: key)
+                if !seen.contains(id) {
+                    add(NodeRecord(id: id, kind: .company, properties: [("name", .string(name)), ("ticker", .null), ("known", .bool(false))]))
+                }
             } else {
                 continue
             }
-            if seen.insert(node.id).inserted {
-                work.extraction.nodes.append(node)
-                work.extraction.edges.append(EdgeRecord(from: document.id, to: node.id, type: "MENTIONS"))
-            }
             let sentence = sentences[Int(item.sentence)]
             work.extraction.mentions.append(Mention(
-                nodeID: node.id, documentID: document.id,
+                nodeID: id, documentID: document.id,
                 start: text.scalarOffset(Int(item.start)), end: text.scalarOffset(Int(item.end)),
                 text: text.slice(Int(item.start)..<Int(item.end)), rule: item.rule,
                 sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end))))

@@ -29,6 +29,7 @@ struct Compiler {
         var program = Program(instructions: c.instructions, entry: entry, captureNames: c.captureNames, firstKeys: nil)
         program.firstKeys = c.firstKeys(from: entry)
         program.lookahead = c.lookahead(from: entry)
+        program.single = c.single(from: entry)
         return program
     }
 
@@ -168,9 +169,12 @@ struct Compiler {
                 guard let k = checks.keys(test) else { return nil }
                 keys.formUnion(k)
             case let .literal(units, _):
-                // Literals ignore case: index the first letter both ways.
-                keys.insert(.firstUnit(units[0]))
-                if units[0] >= 0x61 && units[0] <= 0x7A { keys.insert(.firstUnit(units[0] - 0x20)) }
+                // A literal covers whole tokens, so its first token spells one of its prefixes
+                // that ends before a gap: "us $" starts with a token "u", "us" (or "us" + "$").
+                for k in 1...units.count {
+                    if units[k - 1] == 0x20 { break }
+                    keys.insert(.lower(TokenKeys.hash(units[0..<k])))
+                }
             case let .dimension(d, _): keys.insert(.dimension(d))
             case let .split(a, b): stack.append(a); stack.append(b)
             case let .save(_, next), let .assertStart(next), let .assertEnd(next): stack.append(next)
@@ -182,7 +186,7 @@ struct Compiler {
 
     /// What follows the first element, when every way into the pattern starts with one token,
     /// or every way with an item, and no match ends right after it; nil otherwise.
-    func lookahead(from entry: Int) -> Lookahead? {
+    func lookahead(from entry: Int) -> LookaheadKeys? {
         var keys: Set<FirstKey> = []
         var dimensions: Set<String> = []
         var tokens = false
@@ -205,6 +209,21 @@ struct Compiler {
             }
         }
         if keys.isEmpty { return nil }
-        return tokens ? .token(KeyFilter(keys)) : .item(dimensions, KeyFilter(keys))
+        return tokens ? .token(keys) : .item(dimensions, keys)
+    }
+
+    /// The check and capture of a pattern that is one token test: `[t]` or `name:[t]`.
+    func single(from entry: Int) -> (check: Int, capture: Int?)? {
+        var pc = entry
+        var capture: Int?
+        if case let .save(slot, next) = instructions[pc], slot % 2 == 0 { capture = slot / 2; pc = next }
+        guard case let .token(check, next) = instructions[pc] else { return nil }
+        pc = next
+        if let k = capture {
+            guard case let .save(slot, next) = instructions[pc], slot == 2 * k + 1 else { return nil }
+            pc = next
+        }
+        guard case .match = instructions[pc] else { return nil }
+        return (check, capture)
     }
 }

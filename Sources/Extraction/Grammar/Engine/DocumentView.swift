@@ -18,6 +18,20 @@ public final class DocumentView: @unchecked Sendable {
     private(set) var firstItem: [Int32]
     private(set) var nextItem: [Int32] = []
     private var lastItem: [Int32]
+    /// Each item's end token and `TokenKeys.bit` of its dimension.
+    private var itemEnd: [Int32] = []
+    private var itemBit: [UInt64] = []
+
+    /// The item lists as plain arrays, to hand to a matching loop once per sentence (reading
+    /// the view's properties at every token would pay access checks and reference counts).
+    struct ItemLinks {
+        var first: [Int32]
+        var next: [Int32]
+        var end: [Int32]
+        var bit: [UInt64]
+    }
+
+    var itemLinks: ItemLinks { ItemLinks(first: firstItem, next: nextItem, end: itemEnd, bit: itemBit) }
 
     public init(text: DocumentText, segments: SegmentedText, lexicon: Lexicon, referenceDate: String?) {
         self.text = text
@@ -25,31 +39,45 @@ public final class DocumentView: @unchecked Sendable {
         sentences = segments.sentences
         self.lexicon = lexicon
         self.referenceDate = referenceDate
-        let units = text.utf16
         var classBits: [Int32: UInt64] = [:]
-        features = tokens.map { token in
-            var classBit: UInt64 = 0
-            if token.lexiconEntry >= 0 {
-                if let b = classBits[token.lexiconEntry] { classBit = b } else {
-                    classBit = TokenKeys.bit(lexicon.entries[Int(token.lexiconEntry)].lexiconClass)
-                    classBits[token.lexiconEntry] = classBit
+        let tokens = segments.tokens
+        let features = text.utf16.withUnsafeBufferPointer { units in
+            [TokenFeatures](unsafeUninitializedCapacity: tokens.count) { out, count in
+                tokens.withUnsafeBufferPointer { tokens in
+                    for (i, token) in tokens.enumerated() {
+                        var classBit: UInt64 = 0
+                        if token.lexiconEntry >= 0 {
+                            if let b = classBits[token.lexiconEntry] { classBit = b } else {
+                                classBit = TokenKeys.bit(lexicon.entries[Int(token.lexiconEntry)].lexiconClass)
+                                classBits[token.lexiconEntry] = classBit
+                            }
+                        }
+                        let start = Int(token.start), end = Int(token.end)
+                        (out.baseAddress! + i).initialize(to: TokenFeatures(
+                            hash: TokenKeys.hash(units, start..<end), classBit: classBit,
+                            firstUnit: units[start], kind: token.kind, script: token.script))
+                    }
                 }
+                count = tokens.count
             }
-            return TokenFeatures(hash: TokenKeys.hash(units[Int(token.start)..<Int(token.end)]), classBit: classBit,
-                                 firstUnit: units[Int(token.start)], kind: token.kind, script: token.script)
         }
+        self.features = features
         firstItem = [Int32](repeating: -1, count: tokens.count)
         lastItem = firstItem
     }
 
     public func add(_ newItems: some Collection<Item>) {
+        var lastDimension = "", lastBit: UInt64 = 0
         for item in newItems {
+            if item.dimension != lastDimension { lastDimension = item.dimension; lastBit = TokenKeys.bit(item.dimension) }
             let i = Int32(items.count), t = Int(item.firstToken)
             items.append(item)
             nextItem.append(-1)
             if lastItem[t] >= 0 { nextItem[Int(lastItem[t])] = i } else { firstItem[t] = i }
             lastItem[t] = i
-            features[t].dimensionBits |= TokenKeys.bit(item.dimension)
+            features[t].dimensionBits |= lastBit
+            itemEnd.append(item.endToken)
+            itemBit.append(lastBit)
         }
     }
 

@@ -1,45 +1,86 @@
 import NoteGraphCore
 
-/// A set of `FirstKey`s asked "does token t have one of you?" in a few loads: kinds, scripts,
-/// classes and dimensions as bit masks, first units as a bitmap, words by hash. The matcher uses one per rule for the
-/// token after its first (`StageMatcher` skips an attempt at once when that token cannot go on
-/// the match): `[kind:number] "亿"` is then tried only where 亿 follows, not at every number.
-final class KeyFilter: Sendable {
-    private let kinds: UInt32
-    private let scripts: UInt32
-    private let units: UnitSet
-    private let words: HashIndex
-    private let classes: UInt64
-    private let dimensions: UInt64
+/// A set of `FirstKey`s asked "may token t have one of you?" in a few loads: kinds, scripts,
+/// classes and dimensions as bit masks (names by `TokenKeys.bit`, so two names may share a
+/// bit: the filter may let a token through that the full test turns down, never the reverse),
+/// first units as a bitmap, words by hash in an open-addressing table. Plain values pointing
+/// into buffers a `FilterArena` owns: the matcher asks at nearly every token, and a filter
+/// holding arrays or classes would cost reference counting on every ask.
+struct KeyFilter: @unchecked Sendable {
+    var kinds: UInt32 = 0
+    var scripts: UInt32 = 0
+    var classes: UInt64 = 0
+    var dimensions: UInt64 = 0
+    /// 1024-word bitmap of first units, or nil if none.
+    var units: UnsafePointer<UInt64>?
+    /// Word hashes (0 = empty slot), `wordMask + 1` slots; nil if none.
+    var words: UnsafePointer<UInt64>?
+    var wordMask = 0
+    /// A word whose hash is 0 (it cannot be stored as a slot).
+    var zeroWord = false
 
-    init(_ keys: Set<FirstKey>) {
-        var kinds: UInt32 = 0, scripts: UInt32 = 0
-        var unitList: [UInt16] = [], words: [(UInt64, Int32)] = []
-        var classes: UInt64 = 0, dimensions: UInt64 = 0
-        for k in keys {
-            switch k {
-            case let .kind(x): kinds |= 1 << UInt32(x.rawValue)
-            case let .script(x): scripts |= 1 << UInt32(x.rawValue)
-            case let .firstUnit(u): unitList.append(u)
-            case let .lower(h): words.append((h, 0))
-            case let .lexiconClass(c): classes |= TokenKeys.bit(c)
-            case let .dimension(d): dimensions |= TokenKeys.bit(d)
-            }
-        }
-        self.kinds = kinds
-        self.scripts = scripts
-        units = UnitSet(unitList)
-        self.words = HashIndex(words)
-        self.classes = classes
-        self.dimensions = dimensions
-    }
+    /// A filter that admits every token.
+    static let everything = KeyFilter(kinds: ~0, scripts: ~0)
 
-    /// Whether a token with these features may have one of the keys (it has one, or a name
-    /// shares a bit with one).
     @inline(__always) func admits(_ f: TokenFeatures) -> Bool {
         if kinds & (1 << UInt32(f.kind.rawValue)) != 0 || scripts & (1 << UInt32(f.script.rawValue)) != 0 { return true }
         if f.classBit & classes != 0 || f.dimensionBits & dimensions != 0 { return true }
-        if units.contains(f.firstUnit) { return true }
-        return !words.isEmpty && words.contains(f.hash)
+        if let units, units[Int(f.firstUnit >> 6)] & (1 << UInt64(f.firstUnit & 63)) != 0 { return true }
+        guard let words else { return false }
+        if f.hash == 0 { return zeroWord }
+        var i = Int(truncatingIfNeeded: f.hash) & wordMask
+        while words[i] != 0 {
+            if words[i] == f.hash { return true }
+            i = (i + 1) & wordMask
+        }
+        return false
+    }
+}
+
+/// Owns the buffers of a stage's `KeyFilter`s; the stage's matcher keeps it as long as itself.
+final class FilterArena: @unchecked Sendable {
+    private var buffers: [UnsafeMutablePointer<UInt64>] = []
+
+    deinit { for b in buffers { b.deallocate() } }
+
+    private func buffer(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+        let b = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+        b.initialize(repeating: 0, count: count)
+        buffers.append(b)
+        return b
+    }
+
+    func filter(_ keys: Set<FirstKey>) -> KeyFilter {
+        var f = KeyFilter()
+        var units: [UInt16] = [], words: [UInt64] = []
+        for k in keys {
+            switch k {
+            case let .kind(x): f.kinds |= 1 << UInt32(x.rawValue)
+            case let .script(x): f.scripts |= 1 << UInt32(x.rawValue)
+            case let .firstUnit(u): units.append(u)
+            case let .lower(h): words.append(h)
+            case let .lexiconClass(c): f.classes |= TokenKeys.bit(c)
+            case let .dimension(d): f.dimensions |= TokenKeys.bit(d)
+            }
+        }
+        if !units.isEmpty {
+            let b = buffer(1024)
+            for u in units { b[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+            f.units = UnsafePointer(b)
+        }
+        if !words.isEmpty {
+            var size = 8
+            while size < words.count * 2 { size *= 2 }
+            let b = buffer(size)
+            for h in words {
+                if h == 0 { f.zeroWord = true; continue }
+                var i = Int(truncatingIfNeeded: h) & (size - 1)
+                while b[i] != 0 && b[i] != h { i = (i + 1) & (size - 1) }
+                b[i] = h
+            }
+            f.words = UnsafePointer(b)
+            f.wordMask = size - 1
+        }
+        return f
     }
 }

@@ -10,7 +10,10 @@ public struct Program: Sendable {
     /// nil when the first token cannot be narrowed down (a regex, a negation, `[]`).
     var firstKeys: Set<FirstKey>?
     /// What must follow the first element, when that can be said.
-    var lookahead: Lookahead?
+    var lookahead: LookaheadKeys?
+    /// Set when the whole pattern is one token test, perhaps captured (`c:[class:company]`):
+    /// the matcher then tests the token and skips the NFA.
+    var single: (check: Int, capture: Int?)?
 
     static let maxInstructions = 4096
 }

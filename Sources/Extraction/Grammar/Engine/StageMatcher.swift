@@ -23,20 +23,14 @@ public final class StageMatcher: @unchecked Sendable {
 
     public let stage: String
     public let rules: [CompiledRule]
-    // The first-token index, split by key type so a token costs a few array reads.
-    let byKind: [[Int32]]
-    let byScript: [[Int32]]
-    /// First UTF-16 unit → index into `unitLists` + 1 (0 = no rule).
-    let unitSlot: [Int32]
-    let unitLists: [[Int32]]
-    let byLower: HashIndex
-    let lowerLists: [[Int32]]
-    let byClass: [String: [Int32]]
-    let byDimension: [String: [Int32]]
-    let unindexed: [Int32]
+    let index: FirstTokenIndex
     /// The union of all rules' first keys (nil if a rule has none): most tokens start nothing,
     /// and this says so in a few loads.
-    let startFilter: KeyFilter?
+    let startFilter: KeyFilter
+    /// Each rule's lookahead, by rule index.
+    let lookaheads: [Lookahead]
+    /// Owns the filters' buffers.
+    let arena = FilterArena()
     /// Every token test of the stage's rules.
     let checks: CheckTable
     /// No match may span more tokens than this: keeps matching linear in sentence length.
@@ -46,38 +40,9 @@ public final class StageMatcher: @unchecked Sendable {
         self.stage = stage
         self.rules = rules
         self.checks = checks
-        var byKind = [[Int32]](repeating: [], count: TokenKind.allCases.count)
-        var byScript = [[Int32]](repeating: [], count: Script.allCases.count)
-        var byUnit: [UInt16: [Int32]] = [:], byLower: [UInt64: [Int32]] = [:]
-        var byClass: [String: [Int32]] = [:], byDimension: [String: [Int32]] = [:]
-        var unindexed: [Int32] = []
-        for (i, r) in rules.enumerated() {
-            guard let keys = r.program.firstKeys else { unindexed.append(Int32(i)); continue }
-            for k in keys {
-                switch k {
-                case let .kind(x): byKind[Int(x.rawValue)].append(Int32(i))
-                case let .script(x): byScript[Int(x.rawValue)].append(Int32(i))
-                case let .firstUnit(u): byUnit[u, default: []].append(Int32(i))
-                case let .lower(h): byLower[h, default: []].append(Int32(i))
-                case let .lexiconClass(c): byClass[c, default: []].append(Int32(i))
-                case let .dimension(d): byDimension[d, default: []].append(Int32(i))
-                }
-            }
-        }
-        self.byKind = byKind
-        self.byScript = byScript
-        var slot = [Int32](repeating: 0, count: 65536)
-        var lists: [[Int32]] = []
-        for (u, rs) in byUnit { lists.append(rs); slot[Int(u)] = Int32(lists.count) }
-        unitSlot = slot
-        unitLists = lists
-        let lowerPairs = Array(byLower)
-        self.byLower = HashIndex(lowerPairs.enumerated().map { ($0.element.key, Int32($0.offset)) })
-        lowerLists = lowerPairs.map(\.value)
-        startFilter = unindexed.isEmpty ? KeyFilter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : nil
-        self.byClass = byClass
-        self.byDimension = byDimension
-        self.unindexed = unindexed
+        index = FirstTokenIndex(rules.map(\.program.firstKeys))
+        startFilter = rules.allSatisfy { $0.program.firstKeys != nil } ? arena.filter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : .everything
+        lookaheads = rules.map { [arena] in Lookahead($0.program.lookahead, arena: arena) }
     }
 
     /// Per-document working memory, reused across sentences (no allocation per sentence).
@@ -117,36 +82,37 @@ public final class StageMatcher: @unchecked Sendable {
         run.sentenceStart = first
         run.sentenceEnd = limit
         var candidates: [Candidate] = []
-        let features = view.features
+        // Everything the loop reads, in locals: a property read inside it would be retained and
+        // released (and access-checked) at every token.
+        let features = view.features, startFilter = self.startFilter, lookaheads = self.lookaheads, links = view.itemLinks
+        let index = self.index, tokens = view.tokens, rules = self.rules
         for p in first..<limit {
             let f = features[p]
-            if let startFilter, !startFilter.admits(f) { continue }
+            if !startFilter.admits(f) { continue }
             list.removeAll(keepingCapacity: true)
-            func add(_ rs: [Int32]?) {
-                guard let rs else { return }
-                for r in rs where proposed[Int(r)] != p { proposed[Int(r)] = p; list.append(r) }
-            }
-            add(byKind[Int(f.kind.rawValue)])
-            add(byScript[Int(f.script.rawValue)])
-            let slot = unitSlot[Int(f.firstUnit)]
-            if slot > 0 { add(unitLists[Int(slot) - 1]) }
-            if !byLower.isEmpty, let k = byLower[f.hash] { add(lowerLists[Int(k)]) }
-            if !byClass.isEmpty, f.classBit != 0, let c = view.lexiconClass(p) { add(byClass[c]) }
-            if !byDimension.isEmpty, f.dimensionBits != 0 {
-                var i = view.firstItem[p]
-                while i >= 0 { add(byDimension[view.items[Int(i)].dimension]); i = view.nextItem[Int(i)] }
-            }
-            add(unindexed)
+            index.propose(f, at: p, view: view, into: &list, proposed: &proposed)
             if list.isEmpty { continue }
             if list.count > 1 { list.sort() }
             for r in list {
+                if !lookaheads[Int(r)].allows(links, features, at: p, limit: limit) { continue }
                 let compiled = rules[Int(r)]
-                if let lookahead = compiled.program.lookahead, !lookahead.allows(view, features, at: p, limit: limit) { continue }
-                run.begin(compiled.program, at: p)
-                let end = run.best(compiled.program.entry, p)
-                guard end > p else { continue }
-                let captures = run.captures(compiled.program, end: end)
-                let start = view.tokens[p].start, stop = view.tokens[end - 1].end
+                let end: Int
+                let captures: [Capture]
+                let start = tokens[p].start
+                if let single = compiled.program.single {
+                    guard run.passes(single.check, p) else { continue }
+                    end = p + 1
+                    captures = single.capture.map {
+                        [Capture(name: compiled.program.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
+                                 start: start, end: tokens[p].end, value: nil)]
+                    } ?? []
+                } else {
+                    run.begin(compiled.program, at: p)
+                    end = run.best(compiled.program.entry, p)
+                    guard end > p else { continue }
+                    captures = run.captures(compiled.program, end: end)
+                }
+                let stop = tokens[end - 1].end
                 let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.rule.arguments,
                                         referenceDate: view.referenceDate, view: view)
                 guard let value = compiled.action.run(input) else { continue }
@@ -161,6 +127,7 @@ public final class StageMatcher: @unchecked Sendable {
     /// Longest first, then priority, then rule order; a token belongs to one winner at most.
     func resolve(_ candidates: [Candidate], tokens: Range<Int>) -> [Item] {
         if candidates.isEmpty { return [] }
+        if candidates.count == 1 { return [candidates[0].item] }
         let ordered = candidates.sorted { a, b in
             if a.length != b.length { return a.length > b.length }
             let pa = rules[a.rule].rule.priority, pb = rules[b.rule].rule.priority

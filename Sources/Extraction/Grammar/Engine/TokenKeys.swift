@@ -6,9 +6,13 @@ enum TokenKeys {
 
     /// FNV-1a over the folded units.
     static func hash(_ units: ArraySlice<UInt16>) -> UInt64 {
+        units.withUnsafeBufferPointer { hash($0, 0..<$0.count) }
+    }
+
+    static func hash(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
-        for u in units {
-            h = (h ^ UInt64(fold(u))) &* 0x100000001b3
+        for k in range {
+            h = (h ^ UInt64(fold(units[k]))) &* 0x100000001b3
         }
         return h
     }
