@@ -28,11 +28,13 @@ struct Bench: ParsableCommand {
             print(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%9.3f %10.2f", seconds, report.mbps(seconds)) + note)
         }
         print("stage".padding(toLength: 24, withPad: " ", startingAt: 0) + "  seconds       MB/s")
-        var readSegment = 0.0
+        var readSegment = 0.0, extraction = 0.0
         for (name, seconds) in report.stageSeconds {
             row(name, seconds)
             if ["read", "normalize", "segment"].contains(name) { readSegment += seconds }
+            if settings.grammar.stageOrder.contains(name) { extraction += seconds }
         }
+        row("extraction", extraction, String(format: "  (the grammar stages together: %d rules)", settings.grammar.ruleCount))
         row("store", report.storeSeconds)
         row("end to end", report.endToEndSeconds)
         row("ICU words alone", report.icuSeconds, "  (the ceiling: ICU's word iterator over the same text)")

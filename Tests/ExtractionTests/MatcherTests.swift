@@ -97,4 +97,31 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found.filter { $0.1 == "numbers/en#million" }.count, count - cuts)
         XCTAssertGreaterThanOrEqual(found.filter { $0.1 == "figures/en#percent" }.count, count - cuts)
     }
+
+    /// A long document is matched in runs of sentences, one per core; the items must be those
+    /// of one plain pass over every sentence, in the same order (all corpus notes, and the
+    /// largest repeated so that it is cut into several runs).
+    func testMatchingInRunsEqualsOnePass() throws {
+        let settings = try settings()
+        var texts = try TestPaths.corpusFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        texts.append(String(repeating: texts.max { $0.utf16.count < $1.utf16.count }!, count: 3))
+        for text in texts {
+            let work = try GrammarWorkbench(settings: settings).run(text)
+            let segments = try XCTUnwrap(work.segments)
+            XCTAssertGreaterThan(GrammarStage.groups(segments.sentences, tokens: segments.tokens.count).count,
+                                 segments.tokens.count >= GrammarStage.parallelThreshold && Parallel.cores > 1 ? 1 : 0)
+            let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: nil)
+            var plain: [Item] = []
+            for stage in settings.grammar.stageOrder {
+                let matcher = try XCTUnwrap(settings.grammar.matchers[stage])
+                var found: [Item] = []
+                for sentence in segments.sentences { found += matcher.match(view, sentence: sentence).items }
+                view.add(found)
+                plain += found
+            }
+            func key(_ i: Item) -> String { "\(i.rule) \(i.start)-\(i.end) \(i.value)" }
+            XCTAssertEqual(work.items.map(key), plain.map(key))
+            XCTAssertGreaterThan(plain.count, 10)
+        }
+    }
 }

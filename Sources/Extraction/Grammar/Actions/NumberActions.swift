@@ -22,20 +22,23 @@ enum NumberActions {
                       checkArguments: suffixTable) { input in
             let text = input.text("n") ?? input.text
             let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
-            let suffix = text.dropFirst(digits.count).lowercased()
+            let suffix = String(text.dropFirst(digits.count))
             guard let n = NumberText.arabic(String(digits)), let f = factor(of: suffix, in: input.arguments) else { return nil }
             return .object([("value", .number(n * f))])
         },
     ]
 
-    /// The factor a `suffix=factor` argument gives (suffixes compared lowercased).
+    /// The factor a `suffix=factor` argument gives (suffixes compared ignoring ASCII case).
     static func factor(of suffix: String, in args: [String]) -> Double? {
         for a in args {
-            guard let eq = a.firstIndex(of: "="), a[..<eq].lowercased() == suffix else { continue }
+            guard let eq = a.utf8.firstIndex(of: UInt8(ascii: "=")),
+                  a.utf8[..<eq].elementsEqual(suffix.utf8, by: { fold($0) == fold($1) }) else { continue }
             return Double(a[a.index(after: eq)...])
         }
         return nil
     }
+
+    private static func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     @Sendable static func suffixTable(_ args: [String]) -> String? {
         if args.isEmpty { return "needs suffix=factor arguments, e.g. k=1e3 m=1e6 bn=1e9" }

@@ -39,17 +39,25 @@ public final class DocumentView: @unchecked Sendable {
         sentences = segments.sentences
         self.lexicon = lexicon
         self.referenceDate = referenceDate
-        var classBits: [Int32: UInt64] = [:]
-        let tokens = segments.tokens
-        let features = text.utf16.withUnsafeBufferPointer { units in
+        let features = Self.features(segments.tokens[...], units: text.utf16, lexicon: lexicon)
+        self.features = features
+        firstItem = [Int32](repeating: -1, count: tokens.count)
+        lastItem = firstItem
+    }
+
+    static func features(_ tokens: ArraySlice<Token>, units: [UInt16], lexicon: Lexicon) -> [TokenFeatures] {
+        // Each lexicon entry's class bit, worked out on first use (0: not yet).
+        var classBits = [UInt64](repeating: 0, count: lexicon.entries.count)
+        return units.withUnsafeBufferPointer { units in
             [TokenFeatures](unsafeUninitializedCapacity: tokens.count) { out, count in
                 tokens.withUnsafeBufferPointer { tokens in
                     for (i, token) in tokens.enumerated() {
                         var classBit: UInt64 = 0
                         if token.lexiconEntry >= 0 {
-                            if let b = classBits[token.lexiconEntry] { classBit = b } else {
+                            classBit = classBits[Int(token.lexiconEntry)]
+                            if classBit == 0 {
                                 classBit = TokenKeys.bit(lexicon.entries[Int(token.lexiconEntry)].lexiconClass)
-                                classBits[token.lexiconEntry] = classBit
+                                classBits[Int(token.lexiconEntry)] = classBit
                             }
                         }
                         let start = Int(token.start), end = Int(token.end)
@@ -61,9 +69,6 @@ public final class DocumentView: @unchecked Sendable {
                 count = tokens.count
             }
         }
-        self.features = features
-        firstItem = [Int32](repeating: -1, count: tokens.count)
-        lastItem = firstItem
     }
 
     public func add(_ newItems: some Collection<Item>) {
