@@ -27,7 +27,7 @@ public struct GrammarStage: Stage {
         let sentences = segments.sentences
         let groups = Self.groups(sentences, tokens: view.tokens.count)
         let matcher = self.matcher
-        let found = try Parallel.map(groups.count) { g in
+        let runs = try Parallel.map(groups.count) { g in
             let range = groups[g]
             let scratch = matcher.scratch(for: view, tokens: sentences[range.lowerBound].tokens.lowerBound..<sentences[range.upperBound - 1].tokens.upperBound)
             var found: [Item] = []
@@ -38,7 +38,8 @@ public struct GrammarStage: Stage {
                 }
             }
             return found
-        }.flatMap { $0 }
+        }
+        let found = runs.count == 1 ? runs[0] : runs.flatMap { $0 }
         work.items += found
         view.add(found)
         CompanyEmitter.emit(found, sentences: segments.sentences, into: &work, document: document)

@@ -49,6 +49,7 @@ public final class StageMatcher: @unchecked Sendable {
     public final class Scratch {
         var proposed: [Int]
         var list: [Int32] = []
+        var candidates: [Candidate] = []
         /// Optional so that `match` can move it out and back: a copy would share and then
         /// duplicate its buffers on the first write.
         var run: Run?
@@ -76,12 +77,12 @@ public final class StageMatcher: @unchecked Sendable {
         guard first < limit else { return ([], []) }
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
-        var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!
-        scratch.proposed = []; scratch.list = []
-        defer { scratch.proposed = proposed; scratch.list = list; scratch.run = run }
+        var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!, candidates = scratch.candidates
+        scratch.proposed = []; scratch.list = []; scratch.candidates = []
+        candidates.removeAll(keepingCapacity: true)
+        defer { scratch.proposed = proposed; scratch.list = list; scratch.run = run; scratch.candidates = candidates }
         run.sentenceStart = first
         run.sentenceEnd = limit
-        var candidates: [Candidate] = []
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
         let features = view.features, startFilter = self.startFilter, lookaheads = self.lookaheads, links = view.itemLinks
