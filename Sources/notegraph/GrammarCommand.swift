@@ -7,7 +7,7 @@ import Pipeline
 struct GrammarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grammar", abstract: "Test rule files against their examples, or explain how a text is matched.",
-        subcommands: [Test.self, Explain.self, Actions.self])
+        subcommands: [Test.self, Explain.self, Actions.self, Conformance.self])
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the examples of every rule (or of the rule files named) and print each failure.")
@@ -62,6 +62,27 @@ struct GrammarCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the actions rules can name.")
         func run() {
             for a in ActionRegistry.all { print("\(a.name)  [\(a.dimension)]  \(a.summary)") }
+        }
+    }
+
+    struct Conformance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the conformance cases (numbers, percentages, money, dimensions, dates) and print pass rates per file, language and kind.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The folder of *.jsonl cases.") var directory = "../shared/conformance/recognizers-text"
+        @Option(help: "Failures to print per row.") var examples = 0
+
+        func run() throws {
+            let report = try Pipeline.Conformance(settings: try global.settings()).run(directory: URL(fileURLWithPath: directory), examplesPerRow: examples)
+            print("file".padding(toLength: 28, withPad: " ", startingAt: 0) + "lang  kind         passed / cases      rate")
+            for key in report.rows.keys.sorted() {
+                let t = report.rows[key]!, parts = key.split(separator: " ")
+                print(String(parts[0]).padding(toLength: 28, withPad: " ", startingAt: 0) + String(parts[1]).padding(toLength: 6, withPad: " ", startingAt: 0)
+                      + String(parts[2]).padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%8d / %-6d %7.1f%%", t.passed, t.total, t.rate * 100))
+                for e in report.examples[key] ?? [] { print("    " + e) }
+            }
+            let t = report.total
+            print(String(format: "all: %d / %d = %.1f%%", t.passed, t.total, t.rate * 100))
         }
     }
 }

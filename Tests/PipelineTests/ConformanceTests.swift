@@ -1,0 +1,57 @@
+import Foundation
+import NoteGraphCore
+import Pipeline
+import TestSupport
+import XCTest
+
+/// The conformance runner: it reads every case, scores a case by spans, values and currency in
+/// the case's own offsets, and names the file and line of a malformed case.
+final class ConformanceTests: XCTestCase {
+    func settings() throws -> PipelineSettings {
+        try PipelineSettings(json: .object([]), file: "(defaults)", directory: URL(fileURLWithPath: "."))
+    }
+
+    func write(_ lines: [String]) throws -> ScratchFolder {
+        let folder = try ScratchFolder()
+        try lines.joined(separator: "\n").write(to: folder.url.appendingPathComponent("cases.jsonl"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    func testEveryCaseOfTheSharedSuiteIsRunAndCounted() throws {
+        let dir = TestPaths.shared.appendingPathComponent("conformance/recognizers-text")
+        let lines = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsonl") }
+            .map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8).split(separator: "\n").count }
+            .reduce(0, +)
+        let report = try Conformance(settings: try settings()).run(directory: dir)
+        XCTAssertEqual(report.total.total, lines)
+        XCTAssertGreaterThan(report.rows.count, 10)
+        XCTAssertGreaterThan(report.total.passed, 0)
+    }
+
+    /// Offsets are the case's (the leading space is trimmed from the stored text but counted
+    /// here); a wrong value or currency fails; an empty expectation passes only if nothing is found.
+    func testScoringBySpanValueAndCurrency() throws {
+        let folder = try write([
+            #"{"lang": "en", "kind": "percent", "text": " margin 65% ", "expected": [{"start": 8, "end": 11, "value": 65}]}"#,
+            #"{"lang": "en", "kind": "money", "text": "US$4.7 billion", "expected": [{"start": 0, "end": 14, "value": 4700000000, "currency": "USD"}]}"#,
+            #"{"lang": "en", "kind": "money", "text": "US$4.7 billion", "expected": [{"start": 0, "end": 14, "value": 4700000000, "currency": "EUR"}]}"#,
+            #"{"lang": "zh", "kind": "number", "text": "约1.29万亿", "expected": [{"start": 1, "end": 7, "value": 1.3e12}]}"#,
+            #"{"lang": "en", "kind": "number", "text": "no figures here", "expected": []}"#,
+        ])
+        let report = try Conformance(settings: try settings()).run(directory: folder.url, examplesPerRow: 5)
+        XCTAssertEqual(report.rows["cases.jsonl en percent"]?.passed, 1)
+        XCTAssertEqual(report.rows["cases.jsonl en money"]?.passed, 1)
+        XCTAssertEqual(report.rows["cases.jsonl en money"]?.total, 2)
+        XCTAssertEqual(report.rows["cases.jsonl zh number"]?.passed, 0)
+        XCTAssertEqual(report.rows["cases.jsonl en number"]?.passed, 1)
+        XCTAssertEqual(report.examples["cases.jsonl zh number"]?.count, 1)
+    }
+
+    func testMalformedCaseNamesFileAndLine() throws {
+        let folder = try write([#"{"lang": "en", "kind": "number", "text": "1", "expected": []}"#, #"{"lang": "en""#])
+        XCTAssertThrowsError(try Conformance(settings: try settings()).run(directory: folder.url)) { error in
+            XCTAssertTrue("\(error)".contains("cases.jsonl"), "\(error)")
+            XCTAssertTrue("\(error)".contains("line 2"), "\(error)")
+        }
+    }
+}
