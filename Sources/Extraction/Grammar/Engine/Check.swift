@@ -33,6 +33,8 @@ enum Check: Sendable {
     final class WordSet: Sendable {
         let index: HashIndex
         let lists: [[Word]]
+        /// Owns the index's buffers.
+        private let arena = FilterArena()
 
         init(_ words: [Word]) {
             var lists: [[Word]] = [], slot: [UInt64: Int] = [:]
@@ -40,7 +42,7 @@ enum Check: Sendable {
                 let h = TokenKeys.hash(w.units[...])
                 if let k = slot[h] { lists[k].append(w) } else { slot[h] = lists.count; lists.append([w]) }
             }
-            index = HashIndex(slot.map { ($0.key, Int32($0.value)) })
+            index = HashIndex(slot.map { ($0.key, Int32($0.value)) }, arena: arena)
             self.lists = lists
         }
 

@@ -22,7 +22,8 @@ struct FirstTokenIndex: Sendable {
     private var unindexed = Span()
 
     /// `keys[i]`: the first keys of rule i, nil when it has none (tried at every token).
-    init(_ keys: [Set<FirstKey>?]) {
+    /// `arena` owns the word table's buffers.
+    init(_ keys: [Set<FirstKey>?], arena: FilterArena) {
         var byKind = [[Int32]](repeating: [], count: TokenKind.allCases.count)
         var byScript = [[Int32]](repeating: [], count: Script.allCases.count)
         var byUnit: [UInt16: [Int32]] = [:], byLower: [UInt64: [Int32]] = [:]
@@ -58,7 +59,7 @@ struct FirstTokenIndex: Sendable {
             spans.append(span(rules))
             lowerPairs.append((h, Int32(spans.count - 1)))
         }
-        words = HashIndex(lowerPairs)
+        words = HashIndex(lowerPairs, arena: arena)
         classes = byClass.mapValues(span)
         dimensions = byDimension.mapValues(span)
         unindexed = span(none)

@@ -1,31 +1,39 @@
 /// A map from token hashes (`TokenKeys.hash`, already well mixed) to small integers, by open
 /// addressing: the matcher looks a hash up at nearly every token, and `Dictionary` would hash
-/// the hash again with SipHash each time.
-struct HashIndex: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+/// the hash again with SipHash each time. A plain value over buffers a `FilterArena` owns, so
+/// a lookup costs no reference counting; the one hash table of the engine (first-token index,
+/// word lists, filters).
+struct HashIndex: @unchecked Sendable {
+    private let keys: UnsafePointer<UInt64>
+    /// −1 marks an empty slot (any hash, 0 included, can be a key).
+    private let values: UnsafePointer<Int32>
     private let mask: Int
+    let count: Int
     var isEmpty: Bool { count == 0 }
-    private(set) var count = 0
 
-    init<S: Sequence>(_ pairs: S) where S.Element == (UInt64, Int32) {
+    init<S: Sequence>(_ pairs: S, arena: FilterArena) where S.Element == (UInt64, Int32) {
         let list = Array(pairs)
         var size = 8
         while size < list.count * 2 { size *= 2 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        for (k, v) in list where self[k] == nil {
-            var i = Int(truncatingIfNeeded: k) & mask
-            while values[i] >= 0 { i = (i + 1) & mask }
+        let keys = arena.buffer(size, of: UInt64.self, initial: 0)
+        let values = arena.buffer(size, of: Int32.self, initial: -1)
+        var count = 0
+        for (k, v) in list {
+            var i = Int(truncatingIfNeeded: k) & (size - 1)
+            while values[i] >= 0 && keys[i] != k { i = (i + 1) & (size - 1) }
+            guard values[i] < 0 else { continue }   // the first value given for a key stays
             keys[i] = k
             values[i] = v
             count += 1
         }
+        self.keys = UnsafePointer(keys)
+        self.values = UnsafePointer(values)
+        mask = size - 1
+        self.count = count
     }
 
-    /// The value stored for `key` (the first, if given twice).
-    subscript(key: UInt64) -> Int32? {
+    /// The value stored for `key`.
+    @inline(__always) subscript(key: UInt64) -> Int32? {
         var i = Int(truncatingIfNeeded: key) & mask
         while true {
             let v = values[i]
@@ -35,5 +43,5 @@ struct HashIndex: Sendable {
         }
     }
 
-    func contains(_ key: UInt64) -> Bool { self[key] != nil }
+    @inline(__always) func contains(_ key: UInt64) -> Bool { self[key] != nil }
 }

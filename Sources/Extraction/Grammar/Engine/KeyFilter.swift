@@ -3,7 +3,7 @@ import NoteGraphCore
 /// A set of `FirstKey`s asked "may token t have one of you?" in a few loads: kinds, scripts,
 /// classes and dimensions as bit masks (names by `TokenKeys.bit`, so two names may share a
 /// bit: the filter may let a token through that the full test turns down, never the reverse),
-/// first units as a bitmap, words by hash in an open-addressing table. Plain values pointing
+/// first units as a bitmap, words in a `HashIndex`. Plain values pointing
 /// into buffers a `FilterArena` owns: the matcher asks at nearly every token, and a filter
 /// holding arrays or classes would cost reference counting on every ask.
 struct KeyFilter: @unchecked Sendable {
@@ -13,11 +13,8 @@ struct KeyFilter: @unchecked Sendable {
     var dimensions: UInt64 = 0
     /// 1024-word bitmap of first units, or nil if none.
     var units: UnsafePointer<UInt64>?
-    /// Word hashes (0 = empty slot), `wordMask + 1` slots; nil if none.
-    var words: UnsafePointer<UInt64>?
-    var wordMask = 0
-    /// A word whose hash is 0 (it cannot be stored as a slot).
-    var zeroWord = false
+    /// Word hashes, nil if none.
+    var words: HashIndex?
 
     /// A filter that admits every token.
     static let everything = KeyFilter(kinds: ~0, scripts: ~0)
@@ -26,27 +23,22 @@ struct KeyFilter: @unchecked Sendable {
         if kinds & (1 << UInt32(f.kind.rawValue)) != 0 || scripts & (1 << UInt32(f.script.rawValue)) != 0 { return true }
         if f.classBit & classes != 0 || f.dimensionBits & dimensions != 0 { return true }
         if let units, units[Int(f.firstUnit >> 6)] & (1 << UInt64(f.firstUnit & 63)) != 0 { return true }
-        guard let words else { return false }
-        if f.hash == 0 { return zeroWord }
-        var i = Int(truncatingIfNeeded: f.hash) & wordMask
-        while words[i] != 0 {
-            if words[i] == f.hash { return true }
-            i = (i + 1) & wordMask
-        }
-        return false
+        return words?.contains(f.hash) ?? false
     }
 }
 
 /// Owns the buffers of a stage's `KeyFilter`s; the stage's matcher keeps it as long as itself.
 final class FilterArena: @unchecked Sendable {
-    private var buffers: [UnsafeMutablePointer<UInt64>] = []
+    private var buffers: [UnsafeMutableRawPointer] = []
 
     deinit { for b in buffers { b.deallocate() } }
 
-    private func buffer(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        let b = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
-        b.initialize(repeating: 0, count: count)
-        buffers.append(b)
+    /// A buffer of `count` values set to `initial`, freed with the arena. Written only while
+    /// the stage is being built; read-only (and so shareable between threads) after.
+    func buffer<T: BitwiseCopyable>(_ count: Int, of: T.Type, initial: T) -> UnsafeMutablePointer<T> {
+        let b = UnsafeMutablePointer<T>.allocate(capacity: count)
+        b.initialize(repeating: initial, count: count)
+        buffers.append(UnsafeMutableRawPointer(b))
         return b
     }
 
@@ -64,23 +56,11 @@ final class FilterArena: @unchecked Sendable {
             }
         }
         if !units.isEmpty {
-            let b = buffer(1024)
+            let b = buffer(1024, of: UInt64.self, initial: 0)
             for u in units { b[Int(u >> 6)] |= 1 << UInt64(u & 63) }
             f.units = UnsafePointer(b)
         }
-        if !words.isEmpty {
-            var size = 8
-            while size < words.count * 2 { size *= 2 }
-            let b = buffer(size)
-            for h in words {
-                if h == 0 { f.zeroWord = true; continue }
-                var i = Int(truncatingIfNeeded: h) & (size - 1)
-                while b[i] != 0 && b[i] != h { i = (i + 1) & (size - 1) }
-                b[i] = h
-            }
-            f.words = UnsafePointer(b)
-            f.wordMask = size - 1
-        }
+        if !words.isEmpty { f.words = HashIndex(words.map { ($0, 0) }, arena: self) }
         return f
     }
 }

@@ -40,7 +40,7 @@ public final class StageMatcher: @unchecked Sendable {
         self.stage = stage
         self.rules = rules
         self.checks = checks
-        index = FirstTokenIndex(rules.map(\.program.firstKeys))
+        index = FirstTokenIndex(rules.map(\.program.firstKeys), arena: arena)
         startFilter = rules.allSatisfy { $0.program.firstKeys != nil } ? arena.filter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : .everything
         lookaheads = rules.map { [arena] in Lookahead($0.program.lookahead, arena: arena) }
     }
