@@ -71,18 +71,26 @@ struct GrammarCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The folder of *.jsonl cases.") var directory = "../shared/conformance/recognizers-text"
         @Option(help: "Failures to print per row.") var examples = 0
+        @Option(help: "Cases excluded on purpose (file:line<TAB>reason); \"\" for none.") var exclusions = "Fixtures/conformance/exclusions.tsv"
 
         func run() throws {
-            let report = try Pipeline.Conformance(settings: try global.settings()).run(directory: URL(fileURLWithPath: directory), examplesPerRow: examples)
-            print("file".padding(toLength: 28, withPad: " ", startingAt: 0) + "lang  kind         passed / cases      rate")
+            let report = try Pipeline.Conformance(settings: try global.settings()).run(directory: URL(fileURLWithPath: directory),
+                                                                                                     exclusions: exclusions.isEmpty ? nil : URL(fileURLWithPath: exclusions),
+                                                                                                     examplesPerRow: examples)
+            print("file".padding(toLength: 28, withPad: " ", startingAt: 0) + "lang  kind         passed / cases      rate  excluded")
             for key in report.rows.keys.sorted() {
                 let t = report.rows[key]!, parts = key.split(separator: " ")
                 print(String(parts[0]).padding(toLength: 28, withPad: " ", startingAt: 0) + String(parts[1]).padding(toLength: 6, withPad: " ", startingAt: 0)
-                      + String(parts[2]).padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%8d / %-6d %7.1f%%", t.passed, t.total, t.rate * 100))
+                      + String(parts[2]).padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%8d / %-6d %7.1f%%  %5d", t.passed, t.total, t.rate * 100, t.excluded))
                 for e in report.examples[key] ?? [] { print("    " + e) }
             }
+            for part in ["number", "percent", "money", "dimension", "range", "date"] {
+                let t = report.total(matching: part)
+                print(part + String(format: ": %d / %d = %.1f%% (%d excluded)", t.passed, t.total, t.rate * 100, t.excluded))
+            }
             let t = report.total
-            print(String(format: "all: %d / %d = %.1f%%", t.passed, t.total, t.rate * 100))
+            print(String(format: "all: %d / %d = %.1f%% (%d excluded)", t.passed, t.total, t.rate * 100, t.excluded))
+            for s in report.stale { print("stale exclusion: " + s) }
         }
     }
 }

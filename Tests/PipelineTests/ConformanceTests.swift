@@ -54,4 +54,28 @@ final class ConformanceTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("line 2"), "\(error)")
         }
     }
+
+    /// An excluded case is counted apart (and reported if it passes); a line naming no case or
+    /// giving no reason is an error naming the exclusions file and line.
+    func testExclusionsAreCountedApartAndChecked() throws {
+        let folder = try write([
+            #"{"lang": "en", "kind": "percent", "text": "65%", "expected": [{"start": 0, "end": 3, "value": 65}]}"#,
+            #"{"lang": "en", "kind": "percent", "text": "half of it", "expected": [{"start": 0, "end": 4, "value": 50}]}"#,
+        ])
+        let list = folder.url.appendingPathComponent("exclusions.tsv")
+        try "# comment\ncases.jsonl:1\tpasses anyway\ncases.jsonl:2\tnot a figure\n".write(to: list, atomically: true, encoding: .utf8)
+        let report = try Conformance(settings: try settings()).run(directory: folder.url, exclusions: list)
+        XCTAssertEqual(report.rows["cases.jsonl en percent"]?.total, 0)
+        XCTAssertEqual(report.rows["cases.jsonl en percent"]?.excluded, 2)
+        XCTAssertEqual(report.stale.count, 1)
+        XCTAssertTrue(report.stale[0].contains("cases.jsonl:1"), report.stale[0])
+
+        for bad in ["cases.jsonl:9\tno such case\n", "cases.jsonl:1\n"] {
+            try bad.write(to: list, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try Conformance(settings: try settings()).run(directory: folder.url, exclusions: list)) { error in
+                XCTAssertTrue("\(error)".contains("exclusions.tsv"), "\(error)")
+                XCTAssertTrue("\(error)".contains("line 1"), "\(error)")
+            }
+        }
+    }
 }
