@@ -1,0 +1,92 @@
+import NoteGraphCore
+
+/// A figure as its rule read it, before context: a value or the bounds of a range in base units,
+/// whether it is approximate, and the comparison it states. Rules say what each part of a match
+/// means by naming captures; this type only does the arithmetic those names ask for:
+///
+/// - `n`: the amount (a `<number>` item — plain, approximate or a range — or number text);
+///   `lo` with `n`: a range written with the amount twice (`5%到8%`, `2-3x`).
+/// - `approx`: ~, about, 约, 左右 … → approximate.
+/// - `over`: more than, at least, 超过, 逾, 以上, `$2T+` → approximate, the amount is the low bound.
+/// - `under`: up to, nearly, 近, 不到, 以内 → approximate, the amount is the high bound.
+/// - `down`: fell, down, 下降 … directly before the amount → the amount is negative.
+/// - `yoy`, `qoq`, `mom`: the comparison (`change`).
+struct FigureReading {
+    var value: Double?
+    var low: Double?
+    var high: Double?
+    var approx = false
+    var change: String?
+
+    /// Values beyond this are not figures a note states but misreadings (10^400, 99999999999999999999亿).
+    static let limit = 1e18
+
+    /// Reads the amount captured as `n` (and `lo`) times `factor`, then the modifiers; nil when
+    /// there is no amount or it is absurd.
+    init?(_ input: ActionInput, factor: Double = 1, amount: (value: Double?, low: Double?, high: Double?, approx: Bool)? = nil) {
+        guard let n = amount ?? Self.amount(input, "n") else { return nil }
+        value = n.value.map { $0 * factor }
+        low = n.low.map { $0 * factor }
+        high = n.high.map { $0 * factor }
+        approx = n.approx
+        if let lo = Self.amount(input, "lo") {
+            // 5%到8%: the range's bounds are two amounts.
+            guard let a = lo.value ?? lo.low, let b = value ?? high else { return nil }
+            // 300到500亿: a scale written once, after the second amount, applies to both.
+            low = a * factor * (Self.scale(input, "lo") == 1 ? Self.scale(input, "n") ?? 1 : 1)
+            high = b
+            value = nil
+            approx = approx || lo.approx
+        }
+        if input.capture("approx") != nil { approx = true }
+        if input.capture("over") != nil, let v = value {
+            approx = true
+            low = v
+            high = nil
+        }
+        if input.capture("under") != nil, let v = value {
+            approx = true
+            high = v
+            low = nil
+        }
+        if input.capture("down") != nil { negate() }
+        for c in ["yoy", "qoq", "mom"] where input.capture(c) != nil { change = c }
+        for x in [value, low, high] {
+            if let x, !(x.isFinite && abs(x) < Self.limit) { return nil }
+        }
+    }
+
+    /// A captured amount: an item's value, low, high and approx fields, or its text as a number.
+    static func amount(_ input: ActionInput, _ name: String) -> (value: Double?, low: Double?, high: Double?, approx: Bool)? {
+        guard let c = input.capture(name) else { return nil }
+        if let v = c.value {
+            let value = v["value"]?.doubleValue, low = v["low"]?.doubleValue, high = v["high"]?.doubleValue
+            guard value != nil || low != nil || high != nil else { return nil }
+            return (value, low, high, v["approx"] == .bool(true))
+        }
+        guard let v = NumberText.arabic(input.view.string(c.start, c.end)) else { return nil }
+        return (v, nil, nil, false)
+    }
+
+    /// How much a captured number's scale word multiplies its digits (500亿 → 1e8, 58B → 1e9;
+    /// 1 when the text is digits only), or nil when its text does not start with digits.
+    static func scale(_ input: ActionInput, _ name: String) -> Double? {
+        guard let c = input.capture(name), let v = c.value?["value"]?.doubleValue else { return nil }
+        let text = input.view.string(c.start, c.end)
+        let digits = text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        guard let d = NumberText.arabic(String(digits)), d != 0 else { return nil }
+        return digits.count == text.count ? 1 : v / d
+    }
+
+    mutating func negate() {
+        value = value.map { -$0 }
+        (low, high) = (high.map { -$0 }, low.map { -$0 })
+    }
+
+    /// The item value: every field present so later stages and records read one shape.
+    func json(unit: String) -> JSONValue {
+        func num(_ d: Double?) -> JSONValue { d.map(JSONValue.number) ?? .null }
+        return .object([("value", num(value)), ("unit", .string(unit)), ("approx", .bool(approx)),
+                        ("low", num(low)), ("high", num(high)), ("change", change.map(JSONValue.string) ?? .null)])
+    }
+}

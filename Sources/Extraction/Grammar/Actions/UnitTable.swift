@@ -1,0 +1,40 @@
+/// The `word=value` arguments of a figure rule: unit words and their factors (`GW=1e9`) or
+/// denominators and their units (`hour=h`). A word is looked up as written first, then ignoring
+/// ASCII case, so `Mb` (megabit) and `MB` (megabyte) can live in different rules.
+struct UnitTable {
+    var pairs: [(key: String, value: String)] = []
+    /// `max=N`: the largest amount the rule accepts.
+    var max: Double?
+
+    init<S: Sequence>(_ args: S) where S.Element == String {
+        for a in args {
+            guard let eq = a.firstIndex(of: "=") else { continue }
+            let key = String(a[..<eq]), value = String(a[a.index(after: eq)...])
+            if key == "max" { max = Double(value) } else { pairs.append((key, value)) }
+        }
+    }
+
+    /// The value for `word` (spaces dropped when `compact`: "M tokens" → "Mtokens").
+    func unit(of word: String, compact: Bool = false) -> String? {
+        let w = compact ? word.filter { !$0.isWhitespace } : word
+        if let hit = pairs.first(where: { $0.key == w }) { return hit.value }
+        let folded = w.lowercased()
+        return pairs.first { $0.key.lowercased() == folded }?.value
+    }
+
+    /// The factor for `word`; a word without arguments at all has factor 1.
+    func factor(of word: String) -> Double? {
+        if pairs.isEmpty { return 1 }
+        return unit(of: word.split(whereSeparator: \.isWhitespace).joined(separator: " ")).flatMap(Double.init)
+    }
+
+    /// Why the arguments are wrong, or nil.
+    static func check<S: Sequence>(_ args: S, numeric: Bool) -> String? where S.Element == String {
+        for a in args {
+            let parts = a.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return "argument \"\(a)\" is not word=value" }
+            if (numeric || parts[0] == "max") && Double(parts[1]) == nil { return "argument \"\(a)\": \(parts[1]) is not a number" }
+        }
+        return nil
+    }
+}
