@@ -17,6 +17,12 @@ struct FigureReading {
     var high: Double?
     var approx = false
     var change: String?
+    /// UTF-16 bounds of the figure itself: the match without the modifiers at its edges
+    /// ("about $5B" → "$5B"; "同比增长65%" → "65%"), which is what a mention points at.
+    var core: (start: Int32, end: Int32)
+    var whole: (start: Int32, end: Int32)
+
+    static let modifiers = ["approx", "over", "under", "down", "yoy", "qoq", "mom"]
 
     /// Values beyond this are not figures a note states but misreadings (10^400, 99999999999999999999亿).
     static let limit = 1e18
@@ -25,6 +31,8 @@ struct FigureReading {
     /// there is no amount or it is absurd.
     init?(_ input: ActionInput, factor: Double = 1, amount: (value: Double?, low: Double?, high: Double?, approx: Bool)? = nil) {
         guard let n = amount ?? Self.amount(input, "n") else { return nil }
+        core = Self.core(input)
+        whole = (input.start, input.end)
         value = n.value.map { $0 * factor }
         low = n.low.map { $0 * factor }
         high = n.high.map { $0 * factor }
@@ -54,6 +62,26 @@ struct FigureReading {
         for x in [value, low, high] {
             if let x, !(x.isFinite && abs(x) < Self.limit) { return nil }
         }
+    }
+
+    static func core(_ input: ActionInput) -> (start: Int32, end: Int32) {
+        var start = input.start, end = input.end
+        // Peel modifiers off the edges, repeatedly (同比 增长 65%: 同比 then 增长 is not a capture,
+        // so only the captured words at the very edge go).
+        var changed = true
+        while changed {
+            changed = false
+            for c in input.captures where modifiers.contains(c.name) {
+                if c.start == start, c.endToken < Int32(input.view.tokens.count) {
+                    start = input.view.tokens[Int(c.endToken)].start
+                    changed = true
+                } else if c.end == end, c.firstToken > 0 {
+                    end = input.view.tokens[Int(c.firstToken) - 1].end
+                    changed = true
+                }
+            }
+        }
+        return start < end ? (start, end) : (input.start, input.end)
     }
 
     /// A captured amount: an item's value, low, high and approx fields, or its text as a number.
@@ -86,7 +114,9 @@ struct FigureReading {
     /// The item value: every field present so later stages and records read one shape.
     func json(unit: String) -> JSONValue {
         func num(_ d: Double?) -> JSONValue { d.map(JSONValue.number) ?? .null }
-        return .object([("value", num(value)), ("unit", .string(unit)), ("approx", .bool(approx)),
-                        ("low", num(low)), ("high", num(high)), ("change", change.map(JSONValue.string) ?? .null)])
+        var fields: [(String, JSONValue)] = [("value", num(value)), ("unit", .string(unit)), ("approx", .bool(approx)),
+                                             ("low", num(low)), ("high", num(high)), ("change", change.map(JSONValue.string) ?? .null)]
+        if core != whole { fields.append(("core", .array([.int(Int(core.start)), .int(Int(core.end))]))) }
+        return .object(fields)
     }
 }
