@@ -87,7 +87,8 @@ final class CorpusImportTests: XCTestCase {
                 let text = try XCTUnwrap(texts[m["doc"]!.stringValue!])
                 let s = m["start"]!.intValue!, e = m["end"]!.intValue!
                 XCTAssertEqual(String(String.UnicodeScalarView(text[s..<e])), m["text"]!.stringValue!)
-                XCTAssertTrue(m["rule"]!.stringValue!.hasPrefix("companies/"))
+                let rule = m["rule"]!.stringValue!
+                XCTAssertTrue(rule.hasPrefix("companies/") || rule.hasPrefix("figures/"), rule)
                 checked += 1
             }
         }
@@ -101,7 +102,8 @@ final class CorpusImportTests: XCTestCase {
             for field in kind.contractFields { XCTAssertNotNil(record[field], "\(kind.rawValue) lacks \(field)") }
         }
         XCTAssertEqual(Self.records.filter { $0["kind"] == .string("edge") && $0["type"] == .string("MENTIONS") }.count,
-                       companies.map { Set($0["mentions"]!.arrayValue!.map { $0["doc"]!.stringValue! }).count }.reduce(0, +))
+                       Self.records.filter { $0["kind"] == .string("company") || $0["kind"] == .string("figure") }
+                        .map { Set($0["mentions"]!.arrayValue!.map { $0["doc"]!.stringValue! }).count }.reduce(0, +))
     }
 
     func testNoteDatesAndLanguages() {

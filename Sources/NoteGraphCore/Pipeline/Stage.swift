@@ -22,4 +22,6 @@ public enum Artifact: String, Sendable, CaseIterable {
     case lexiconTokens
     /// Company nodes and their mentions.
     case companies
+    /// Figure records with their period, metric and subject.
+    case figures
 }

@@ -129,3 +129,19 @@ extension JSONValue {
         }
     }
 }
+
+extension JSONValue {
+    public var doubleValue: Double? {
+        switch self {
+        case let .int(i): return Double(i)
+        case let .double(d): return d
+        default: return nil
+        }
+    }
+
+    /// A number as JSON: an integer when it is one (and fits), else a double.
+    public static func number(_ d: Double) -> JSONValue {
+        if d.rounded() == d, abs(d) < 9e15 { return .int(Int(d)) }
+        return .double(d)
+    }
+}

@@ -23,7 +23,9 @@ public enum StageRegistry {
         ("lexicon", { options, context in try options.finish(); return LexiconStage(lexicon: try context.lexicon()) }),
         ("numbers", grammarStage("numbers")),
         ("figures", grammarStage("figures")),
+        ("metrics", grammarStage("metrics")),
         ("companies", grammarStage("companies")),
+        ("context", { options, _ in try options.finish(); return ContextStage() }),
     ]
 
     /// A stage that runs the rules of `Grammars/<name>/`.

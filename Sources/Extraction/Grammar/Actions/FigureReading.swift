@@ -22,7 +22,7 @@ struct FigureReading {
     var core: (start: Int32, end: Int32)
     var whole: (start: Int32, end: Int32)
 
-    static let modifiers = ["approx", "over", "under", "down", "yoy", "qoq", "mom"]
+    static let modifiers = ["approx", "over", "under", "down", "up", "yoy", "qoq", "mom"]
 
     /// Values beyond this are not figures a note states but misreadings (10^400, 99999999999999999999亿).
     static let limit = 1e18
@@ -33,15 +33,15 @@ struct FigureReading {
         guard let n = amount ?? Self.amount(input, "n") else { return nil }
         core = Self.core(input)
         whole = (input.start, input.end)
-        value = n.value.map { $0 * factor }
-        low = n.low.map { $0 * factor }
-        high = n.high.map { $0 * factor }
+        value = n.value.map { Self.scaled($0, factor) }
+        low = n.low.map { Self.scaled($0, factor) }
+        high = n.high.map { Self.scaled($0, factor) }
         approx = n.approx
         if let lo = Self.amount(input, "lo") {
             // 5%到8%: the range's bounds are two amounts.
             guard let a = lo.value ?? lo.low, let b = value ?? high else { return nil }
             // 300到500亿: a scale written once, after the second amount, applies to both.
-            low = a * factor * (Self.scale(input, "lo") == 1 ? Self.scale(input, "n") ?? 1 : 1)
+            low = Self.scaled(a, factor) * (Self.scale(input, "lo") == 1 ? Self.scale(input, "n") ?? 1 : 1)
             high = b
             value = nil
             approx = approx || lo.approx
@@ -94,6 +94,16 @@ struct FigureReading {
         }
         guard let v = NumberText.arabic(input.view.string(c.start, c.end)) else { return nil }
         return (v, nil, nil, false)
+    }
+
+    /// x × factor, dividing by the inverse of a small factor so that 3 × 1e-9 is 3e-9 and not
+    /// 3.0000000000000004e-9.
+    static func scaled(_ x: Double, _ factor: Double) -> Double {
+        if factor < 1 {
+            let inverse = (1 / factor).rounded()
+            if abs(inverse * factor - 1) < 1e-12 { return x / inverse }
+        }
+        return x * factor
     }
 
     /// How much a captured number's scale word multiplies its digits (500亿 → 1e8, 58B → 1e9;

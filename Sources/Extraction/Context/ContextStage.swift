@@ -1,0 +1,20 @@
+import NoteGraphCore
+
+/// The stage after the grammars: gives each figure the period, metric and subject that govern it
+/// in its sentence (`FigureContext`) and emits figure records with their mentions
+/// (`FigureEmitter`). Kept out of the grammar stages because it needs all of their items —
+/// dates and metrics found before the figures, companies found after them.
+public struct ContextStage: Stage {
+    public let name = "context"
+    public let requires: [Artifact] = [.companies]
+    public let provides: [Artifact] = [.figures]
+
+    public init() {}
+
+    public func run(_ work: inout DocumentWork) throws {
+        let document = try work.requireDocument(name)
+        let segments = try work.requireSegments(name)
+        let context = FigureContext(items: work.items, segments: segments, text: document.text)
+        FigureEmitter.emit(context.figures(), sentences: segments.sentences, into: &work, document: document)
+    }
+}

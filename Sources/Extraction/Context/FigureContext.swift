@@ -1,0 +1,105 @@
+import NoteGraphCore
+
+/// Decides, for each figure item, the period, metric and subject that govern it. Notes state
+/// these in the same sentence, usually in the same clause ("2025年 … 资本开支将达4310亿美元",
+/// "$700B hyperscaler capex"), so the search stays inside the sentence:
+///
+/// - metric: the nearest metric in the figure's clause, before or after it (ties go to the one
+///   before); else the metric of the sentence's previous figure of the same unit ("…达4310亿美元，
+///   2026年有望增至6020亿美元"); a change in % with no metric of its own is the growth of the
+///   previous figure's metric ("capex growth").
+/// - period: the nearest date in the clause; else the nearest date before it in the sentence.
+///   Datelines date an article, not a figure, and are not periods.
+/// - subject: the nearest company before the figure in its clause; else before it in the
+///   sentence; else after it in the clause.
+///
+/// Clauses end at , ， ; ； 。 ! ? (not at colons: "Revenue: $5B" keeps its metric).
+struct FigureContext {
+    let items: [Item]
+    let segments: SegmentedText
+    let text: DocumentText
+
+    /// A figure with its context, ready for records.
+    struct Figure {
+        var item: Item
+        var start: Int32
+        var end: Int32
+        var period: String?
+        var metric: String?
+        var subject: String?
+    }
+
+    func figures() -> [Figure] {
+        var bySentence: [Int32: [Item]] = [:]
+        for item in items where item.dimension != "number" { bySentence[item.sentence, default: []].append(item) }
+        var out: [Figure] = []
+        for sentence in bySentence.keys.sorted() {
+            let here = bySentence[sentence]!
+            let figures = here.filter { $0.dimension == "figure" }.sorted { $0.firstToken < $1.firstToken }
+            guard !figures.isEmpty else { continue }
+            let clause = clauses(segments.sentences[Int(sentence)])
+            let metrics = here.filter { $0.dimension == "metric" }
+            let dates = here.filter { $0.dimension == "date" && $0.value["dateline"] != .bool(true) && $0.value["date"]?.stringValue != nil }
+            let companies = here.filter { $0.dimension == "company" }
+            var previous: [Figure] = []
+            for item in figures {
+                let core = item.value["core"]?.arrayValue?.compactMap(\.doubleValue)
+                var f = Figure(item: item, start: core?.count == 2 ? Int32(core![0]) : item.start,
+                               end: core?.count == 2 ? Int32(core![1]) : item.end)
+                let unit = item.value["unit"]?.stringValue
+                let inClause = { (other: Item) in clause(other.firstToken) == clause(item.firstToken) }
+                f.metric = nearest(metrics.filter(inClause), to: item)?.value["metric"]?.stringValue
+                if f.metric == nil {
+                    if unit == "%", item.value["change"]?.stringValue != nil || clause(item.firstToken) != clause(previous.last?.item.firstToken ?? -1) {
+                        if item.value["change"]?.stringValue != nil {
+                            f.metric = previous.last?.metric.map { $0.hasSuffix("growth") ? $0 : $0 + " growth" } ?? "growth"
+                        }
+                    } else if let same = previous.last(where: { $0.item.value["unit"]?.stringValue == unit }) {
+                        f.metric = same.metric
+                    }
+                }
+                f.period = (nearest(dates.filter(inClause), to: item) ?? dates.last { $0.endToken <= item.firstToken })?.value["date"]?.stringValue
+                let before = companies.filter { $0.endToken <= item.firstToken }
+                let subject = before.filter(inClause).last ?? before.last ?? companies.filter(inClause).first { $0.firstToken >= item.endToken }
+                f.subject = subject.flatMap(Self.companyID)
+                previous.append(f)
+                out.append(f)
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
+    /// The node id a company item stands for.
+    static func companyID(_ item: Item) -> String? {
+        if let entry = item.value["entry"]?.stringValue { return "company:" + entry }
+        if let key = item.value["key"]?.stringValue { return CompanyEmitter.unknownID(key: key) }
+        return nil
+    }
+
+    /// The candidate closest to `item` in tokens; on a tie, the one before it.
+    func nearest(_ candidates: [Item], to item: Item) -> Item? {
+        func distance(_ c: Item) -> Int32 {
+            c.endToken <= item.firstToken ? item.firstToken - c.endToken : c.firstToken >= item.endToken ? c.firstToken - item.endToken + 1 : 0
+        }
+        return candidates.min { distance($0) < distance($1) }
+    }
+
+    /// The clause number of each token of `sentence`, as a lookup by token index.
+    func clauses(_ sentence: Sentence) -> (Int32) -> Int {
+        var numbers: [Int] = []
+        numbers.reserveCapacity(sentence.tokens.count)
+        var n = 0
+        for i in sentence.tokens {
+            numbers.append(n)
+            let t = segments.tokens[i]
+            if t.kind == .punctuation, t.end - t.start == 1, Self.breaks.contains(text.utf16[Int(t.start)]) { n += 1 }
+        }
+        let first = sentence.tokens.lowerBound
+        return { i in
+            let k = Int(i) - first
+            return k >= 0 && k < numbers.count ? numbers[k] : -1
+        }
+    }
+
+    static let breaks: Set<UInt16> = [0x2C, 0xFF0C, 0x3B, 0xFF1B, 0x3002, 0x21, 0x3F, 0xFF01, 0xFF1F]
+}

@@ -1,0 +1,37 @@
+import NoteGraphCore
+
+/// Turns figures with their context into `figure` records (records.md), one per fact: the same
+/// value, unit, bounds, period, metric, subject and change in one note is one record with many
+/// mentions. A figure that says what it measures (metric or subject) and when (period) is a
+/// fact that other notes can state too, so its id leaves the note out and notes share it; any
+/// other figure ("$10B") is only known to be the same within its note.
+enum FigureEmitter {
+    static func emit(_ figures: [FigureContext.Figure], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
+        let text = document.text
+        var seen = Set(work.extraction.nodes.map(\.id))
+        for f in figures {
+            let v = f.item.value
+            func field(_ key: String) -> JSONValue { v[key] ?? .null }
+            let props: [(String, JSONValue)] = [
+                ("value", field("value")), ("unit", field("unit")), ("approx", v["approx"] ?? .bool(false)),
+                ("low", field("low")), ("high", field("high")),
+                ("period", f.period.map(JSONValue.string) ?? .null), ("metric", f.metric.map(JSONValue.string) ?? .null),
+                ("subject", f.subject.map(JSONValue.string) ?? .null), ("change", field("change")),
+            ]
+            let shared = (f.metric != nil || f.subject != nil) && f.period != nil
+            let id = StableID.make("figure", (shared ? [] : [document.id]) + props.map { $0.0 + "=" + $0.1.serialized })
+            if !seen.contains(id) {
+                seen.insert(id)
+                work.extraction.nodes.append(NodeRecord(id: id, kind: .figure, properties: props))
+                work.extraction.edges.append(EdgeRecord(from: document.id, to: id, type: "MENTIONS"))
+                if let subject = f.subject { work.extraction.edges.append(EdgeRecord(from: subject, to: id, type: "HAS_FIGURE")) }
+            }
+            let sentence = sentences[Int(f.item.sentence)]
+            work.extraction.mentions.append(Mention(
+                nodeID: id, documentID: document.id,
+                start: text.scalarOffset(Int(f.start)), end: text.scalarOffset(Int(f.end)),
+                text: text.slice(Int(f.start)..<Int(f.end)), rule: f.item.rule,
+                sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end))))
+        }
+    }
+}
