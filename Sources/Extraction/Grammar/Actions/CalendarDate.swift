@@ -7,9 +7,11 @@ public struct CalendarDate: Equatable, Sendable {
     public var month: Int
     public var day: Int
 
-    /// Years a research note can mean: wider than 1990–2099 so that history ("since 1987")
-    /// resolves, narrow enough that a stray number is not read as a year.
-    public static let years = 1900...2099
+    /// Years a written date may carry (1789-01-29 is a date; 789年 is out of scope). Rules that
+    /// take a bare year from context ask for `modern` years instead.
+    public static let years = 1000...2999
+    /// Years a 4-digit number next to "in" or "by" is taken for.
+    public static let modern = 1900...2099
 
     /// A date that exists in the Gregorian calendar, else nil.
     public init?(year: Int, month: Int, day: Int) {

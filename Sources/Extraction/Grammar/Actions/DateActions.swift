@@ -9,7 +9,7 @@ import NoteGraphCore
 enum DateActions {
     static let all: [GrammarAction] = [
         GrammarAction("date.absolute", dimension: "date",
-                      summary: "captures y, m, d, q or h (year, month, day, quarter, half) at the precision given; without y the year is the reference date's; a capture `end` means December; flags: estimate fiscal dateline",
+                      summary: "captures y, m, d, q or h (year, month, day, quarter, half) at the precision given; without y the year is the reference date's; a capture `end` means December; flags: estimate fiscal dateline modern (a year 1900–2099 only) either-order (m and d swap when only that makes a date: 21/04/2016)",
                       checkArguments: checkFlags) { input in
             absolute(input)
         },
@@ -34,8 +34,8 @@ enum DateActions {
     // MARK: absolute dates
 
     @Sendable static func checkFlags(_ args: [String]) -> String? {
-        for a in args where !["estimate", "fiscal", "dateline"].contains(a) {
-            return "takes only the flags estimate, fiscal and dateline (found \"\(a)\")"
+        for a in args where !["estimate", "fiscal", "dateline", "modern", "either-order"].contains(a) {
+            return "takes only the flags estimate, fiscal, dateline, modern and either-order (found \"\(a)\")"
         }
         return nil
     }
@@ -44,10 +44,10 @@ enum DateActions {
         var year: Int? = nil
         var relative: String? = nil
         if let t = input.text("y") {
-            guard let y = DateText.year(t) else { return nil }
+            guard let y = DateText.year(t), !input.arguments.contains("modern") || CalendarDate.modern.contains(y) else { return nil }
             year = y
         } else {
-            guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
+            guard !afterYear(input), let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
             year = ref.year
             relative = "this-year"
         }
@@ -59,10 +59,23 @@ enum DateActions {
         return .object(value)
     }
 
+    /// Whether the match follows a year (2019年 before 2月29日): a month and day there are the
+    /// rest of a date the year's rule refused, not a date of the reference year.
+    static func afterYear(_ input: ActionInput) -> Bool {
+        guard let first = input.captures.map(\.firstToken).min(), first > 0 else { return false }
+        let t = input.view.tokens[Int(first) - 1]
+        return input.view.string(t.start, t.end).hasSuffix("年")
+    }
+
     /// The date or period of year `y` that the captures m, d, q, h name (the year alone if none).
     static func period(_ y: Int, _ input: ActionInput) -> [(String, JSONValue)]? {
         if let mt = input.text("m") {
-            guard let m = DateText.month(mt) else { return nil }
+            guard let m = DateText.month(mt) else {
+                // 21/04/2016: the first number cannot be a month, so the rule's order was day first.
+                guard input.arguments.contains("either-order"), let dt = input.text("d"), let m2 = DateText.month(dt),
+                      let d = DateText.day(mt), let date = CalendarDate(year: y, month: m2, day: d) else { return nil }
+                return fields(date.iso, "day")
+            }
             if let dt = input.text("d") {
                 guard let d = DateText.day(dt), let date = CalendarDate(year: y, month: m, day: d) else { return nil }
                 return fields(date.iso, "day")
@@ -165,9 +178,10 @@ enum DateActions {
             return .some(v)
         }
         guard let y1 = part("y1", DateText.year), let y2 = part("y2", DateText.year),
-              let m1 = part("m1", DateText.month), let m2 = part("m2", DateText.month),
+              let month1 = part("m1", DateText.month), let m2 = part("m2", DateText.month),
               let d1 = part("d1", DateText.day), let d2 = part("d2", DateText.day) else { return nil }
         var relative = false
+        if y1 == nil && y2 == nil && afterYear(input) { return nil }
         guard let year1 = y1 ?? y2 ?? { relative = true; return ref?.year }() else { return nil }
         let year2 = y2 ?? year1
         func end(_ y: Int, _ m: Int?, _ d: Int?) -> (String, Int)? {
@@ -177,6 +191,8 @@ enum DateActions {
             guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
             return (date.iso, y * 10000 + m * 100 + d)
         }
+        // 4 to 22 January: the first end takes the second's month.
+        let m1 = month1 ?? (d1 != nil ? m2 : nil)
         guard let a = end(year1, m1, d1), let b = end(year2, m2 ?? (d2 != nil ? m1 : nil), d2),
               a.1 < b.1, (m1 == nil) == (m2 == nil && d2 == nil) || m1 != nil else { return nil }
         var value = fields(a.0 + "/" + b.0, "range")

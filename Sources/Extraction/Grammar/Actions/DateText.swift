@@ -32,11 +32,16 @@ public enum DateText {
 
     /// A year: four digits (2025, 二〇二五), or two (25 in 3Q25, 18年) read as 20xx below 70
     /// and 19xx from 70. Nil outside `CalendarDate.years`.
+    /// A Chinese year is written digit by digit (二〇二五年, 零八年) or as a number of thousands
+    /// (两千零四年); 二十年 and 五年 are durations, not years.
     public static func year(_ text: String) -> Int? {
         let digits = text.filter { !noise.contains($0) }
         guard let v = integer(text) else { return nil }
-        let y = digits.count == 2 ? (v < 70 ? 2000 + v : 1900 + v) : v
-        return CalendarDate.years.contains(y) && (digits.count == 2 || digits.count == 4) ? y : nil
+        let counted = digits.contains { "十百千".contains($0) }
+        if v >= 1000 { return CalendarDate.years.contains(v) ? v : nil }
+        // Two Chinese digits are a year only with a leading zero (零八年); 三五年 is "three to five years".
+        guard !counted, digits.count == 2, digits.first!.isASCII || "零〇".contains(digits.first!) else { return nil }
+        return v < 70 ? 2000 + v : 1900 + v
     }
 
     /// A month: a number 1–12 (5, 05, 十二) or an English name or abbreviation (Sept, May).
