@@ -47,11 +47,11 @@ enum DateActions {
             guard let y = DateText.year(t), !input.arguments.contains("modern") || CalendarDate.modern.contains(y) else { return nil }
             year = y
         } else {
-            guard !afterYear(input), let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
+            guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
             year = ref.year
             relative = "this-year"
         }
-        guard let y = year, var value = period(y, input) else { return nil }
+        guard let y = year, !afterYear(input), var value = period(y, input) else { return nil }
         if input.arguments.contains("estimate") { value.append(("estimate", .bool(true))) }
         if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
@@ -59,12 +59,16 @@ enum DateActions {
         return .object(value)
     }
 
-    /// Whether the match follows a year (2019年 before 2月29日): a month and day there are the
-    /// rest of a date the year's rule refused, not a date of the reference year.
+    /// Whether the match continues a written date its own rule refused: a month and day after
+    /// a year (2019年 before 2月29日), or a month led match after a day number (31 before
+    /// "Apr 2026"). Those are the rest of a day that does not exist, not a date of their own.
     static func afterYear(_ input: ActionInput) -> Bool {
-        guard let first = input.captures.map(\.firstToken).min(), first > 0 else { return false }
-        let t = input.view.tokens[Int(first) - 1]
-        return input.view.string(t.start, t.end).hasSuffix("年")
+        guard let first = input.captures.min(by: { $0.firstToken < $1.firstToken }), first.firstToken > 0,
+              first.start == input.start else { return false }
+        let t = input.view.tokens[Int(first.firstToken) - 1]
+        let before = input.view.string(t.start, t.end)
+        if before.hasSuffix("年") { return true }
+        return first.name == "m" && t.kind == .number && before.count <= 2
     }
 
     /// The date or period of year `y` that the captures m, d, q, h name (the year alone if none).
@@ -136,7 +140,7 @@ enum DateActions {
 
     static func relative(_ input: ActionInput) -> JSONValue? {
         guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)),
-              let kind = input.arguments.first, let (unit, n) = offsets[kind] else { return nil }
+              let kind = input.arguments.first, let (unit, n) = offsets[kind], !afterYear(input) else { return nil }
         var name = kind
         var value: [(String, JSONValue)]
         switch unit {
