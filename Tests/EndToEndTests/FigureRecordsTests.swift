@@ -70,7 +70,10 @@ final class FigureRecordsTests: XCTestCase {
             XCTAssertEqual(r["value"]?.doubleValue ?? 0, value, accuracy: 1, text)
             XCTAssertEqual(r["metric"]?.stringValue, metric, text)
         }
-        let growth = records.first { $0["change"] == .string("yoy") && $0["value"]?.doubleValue == 65 }
-        XCTAssertEqual(growth?["metric"]?.stringValue, "capex growth")
+        // 4310亿美元 of capex in 2025, 同比增长65%: the growth is capex growth, in 2025.
+        let growth = records.filter { $0["change"] == .string("yoy") && $0["value"]?.doubleValue == 65 }
+        XCTAssertTrue(growth.contains { $0["metric"] == .string("capex growth") && $0["period"] == .string("2025") }, "\(growth)")
+        XCTAssertEqual(record("4310亿美元", in: records)?["period"], .string("2025"))
+        XCTAssertEqual(record("6020亿美元", in: records)?["period"], .string("2026"))
     }
 }

@@ -22,6 +22,7 @@ public enum StageRegistry {
         ("segment", { options, _ in try SegmentStage(config: options) }),
         ("lexicon", { options, context in try options.finish(); return LexiconStage(lexicon: try context.lexicon()) }),
         ("numbers", grammarStage("numbers")),
+        ("dates", grammarStage("dates")),
         ("figures", grammarStage("figures")),
         ("metrics", grammarStage("metrics")),
         ("companies", grammarStage("companies")),

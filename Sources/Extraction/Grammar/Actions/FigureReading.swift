@@ -1,3 +1,4 @@
+import Foundation
 import NoteGraphCore
 
 /// A figure as its rule read it, before context: a value or the bounds of a range in base units,
@@ -62,6 +63,7 @@ struct FigureReading {
         for x in [value, low, high] {
             if let x, !(x.isFinite && abs(x) < Self.limit) { return nil }
         }
+        (value, low, high) = (value.map(Self.tidy), low.map(Self.tidy), high.map(Self.tidy))
     }
 
     static func core(_ input: ActionInput) -> (start: Int32, end: Int32) {
@@ -104,6 +106,14 @@ struct FigureReading {
             if abs(inverse * factor - 1) < 1e-12 { return x / inverse }
         }
         return x * factor
+    }
+
+    /// x rounded to 15 significant digits: 8.2 × 1e9 is 8200000000, not 8199999999.999999.
+    static func tidy(_ x: Double) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let p = pow(10, 15 - (log10(abs(x))).rounded(.up))
+        let y = (x * p).rounded() / p
+        return y.isFinite ? y : x
     }
 
     /// How much a captured number's scale word multiplies its digits (500亿 → 1e8, 58B → 1e9;

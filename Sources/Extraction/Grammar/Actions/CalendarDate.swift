@@ -1,0 +1,80 @@
+/// Gregorian calendar arithmetic for the `dates` actions: which days exist, how the note's own
+/// date moves by years, quarters and months, and how a date is written at its precision. Kept
+/// apart from the actions so that validity (2019-02-29, 4月31日, 13月) is decided in one place and
+/// tested on its own; the patterns that find dates stay in the rule files.
+public struct CalendarDate: Equatable, Sendable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// Years a written date may carry (1789-01-29 is a date; 789年 is out of scope). Rules that
+    /// take a bare year from context ask for `modern` years instead.
+    public static let years = 1000...2999
+    /// Years a 4-digit number next to "in" or "by" is taken for.
+    public static let modern = 1900...2099
+
+    /// A date that exists in the Gregorian calendar, else nil.
+    public init?(year: Int, month: Int, day: Int) {
+        guard Self.years.contains(year), (1...12).contains(month),
+              day >= 1, day <= Self.days(inMonth: month, of: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// "2025-06-30" (or a longer ISO date-time: the first ten characters are read), else nil.
+    public init?(iso: String) {
+        let parts = iso.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The quarter (1–4) and half (1–2) this date falls in.
+    public var quarter: Int { (month - 1) / 3 + 1 }
+    public var half: Int { month <= 6 ? 1 : 2 }
+
+    /// Month arithmetic on (year, month), the day dropped: −1 from January is December before.
+    public static func addMonths(_ n: Int, toYear year: Int, month: Int) -> (year: Int, month: Int) {
+        let k = year * 12 + (month - 1) + n
+        let y = k >= 0 ? k / 12 : (k - 11) / 12
+        return (y, k - y * 12 + 1)
+    }
+
+    /// The date `n` days later (negative: earlier).
+    public func adding(days n: Int) -> CalendarDate? {
+        var y = year, m = month, d = day + n
+        while d > Self.days(inMonth: m, of: y) { d -= Self.days(inMonth: m, of: y); (y, m) = Self.addMonths(1, toYear: y, month: m) }
+        while d < 1 { (y, m) = Self.addMonths(-1, toYear: y, month: m); d += Self.days(inMonth: m, of: y) }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// Days since Monday (0 = Monday … 6 = Sunday), by Zeller's congruence.
+    public var weekday: Int {
+        var y = year, m = month
+        if m < 3 { m += 12; y -= 1 }
+        let h = (day + (13 * (m + 1)) / 5 + y % 100 + (y % 100) / 4 + (y / 100) / 4 + 5 * (y / 100)) % 7  // 0 = Saturday
+        return (h + 5) % 7
+    }
+
+    // ISO text at each precision.
+    public var iso: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
+    public static func iso(year: Int, month: Int) -> String { pad(year, 4) + "-" + pad(month, 2) }
+    public static func iso(year: Int, quarter: Int) -> String { pad(year, 4) + "-Q\(quarter)" }
+    public static func iso(year: Int, half: Int) -> String { pad(year, 4) + "-H\(half)" }
+    public static func iso(year: Int) -> String { pad(year, 4) }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}

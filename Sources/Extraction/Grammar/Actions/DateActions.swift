@@ -1,0 +1,206 @@
+import NoteGraphCore
+
+/// Actions of the `date` dimension. Values: `{"date": ISO at its precision, "precision": day |
+/// month | quarter | half | year | range}`, plus `estimate` (2026E), `fiscal` (FY26), `relative`
+/// (what a date resolved against the note's date was: next-year, this-year-h2…) and `dateline`
+/// (a news dateline, the date later sentences of that article are dated by). A date that does
+/// not exist (2019-02-29, 4月31日, 13月) or a relative one without a reference date gives nil:
+/// no item rather than a guess.
+enum DateActions {
+    static let all: [GrammarAction] = [
+        GrammarAction("date.absolute", dimension: "date",
+                      summary: "captures y, m, d, q or h (year, month, day, quarter, half) at the precision given; without y the year is the reference date's; a capture `end` means December; flags: estimate fiscal dateline modern (a year 1900–2099 only) either-order (m and d swap when only that makes a date: 21/04/2016)",
+                      checkArguments: checkFlags) { input in
+            absolute(input)
+        },
+        GrammarAction("date.packed", dimension: "date",
+                      summary: "one token packing a period: 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 2026E") { input in
+            packed(input.text("t") ?? input.text)
+        },
+        GrammarAction("date.relative", dimension: "date",
+                      summary: "a period counted from the reference date: argument this-year | next-year | last-year | year-before-last | year-after-next | this-quarter | next-quarter | last-quarter | this-month | next-month | last-month | this-week | next-week | last-week, optional `end`; captures m, q or h narrow a year",
+                      checkArguments: { args in
+                          guard let kind = args.first, offsets[kind] != nil else { return "takes a kind such as next-year (see `notegraph grammar actions`)" }
+                          return args.dropFirst().allSatisfy { $0 == "end" } && args.count <= 2 ? nil : "takes only `end` after the kind"
+                      }) { input in
+            relative(input)
+        },
+        GrammarAction("date.range", dimension: "date",
+                      summary: "an explicit range: captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date) → \"a/b\", both ends included") { input in
+            range(input)
+        },
+    ]
+
+    // MARK: absolute dates
+
+    @Sendable static func checkFlags(_ args: [String]) -> String? {
+        for a in args where !["estimate", "fiscal", "dateline", "modern", "either-order"].contains(a) {
+            return "takes only the flags estimate, fiscal, dateline, modern and either-order (found \"\(a)\")"
+        }
+        return nil
+    }
+
+    static func absolute(_ input: ActionInput) -> JSONValue? {
+        var year: Int? = nil
+        var relative: String? = nil
+        if let t = input.text("y") {
+            guard let y = DateText.year(t), !input.arguments.contains("modern") || CalendarDate.modern.contains(y) else { return nil }
+            year = y
+        } else {
+            guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
+            year = ref.year
+            relative = "this-year"
+        }
+        guard let y = year, !afterYear(input), var value = period(y, input) else { return nil }
+        if input.arguments.contains("estimate") { value.append(("estimate", .bool(true))) }
+        if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
+        if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
+        if let relative { value.append(("relative", .string(relative))) }
+        return .object(value)
+    }
+
+    /// Whether the match continues a written date its own rule refused: a month and day after
+    /// a year (2019年 before 2月29日), or a month led match after a day number (31 before
+    /// "Apr 2026"). Those are the rest of a day that does not exist, not a date of their own.
+    static func afterYear(_ input: ActionInput) -> Bool {
+        guard let first = input.captures.min(by: { $0.firstToken < $1.firstToken }), first.firstToken > 0,
+              first.start == input.start else { return false }
+        let t = input.view.tokens[Int(first.firstToken) - 1]
+        let before = input.view.string(t.start, t.end)
+        if before.hasSuffix("年") { return true }
+        return first.name == "m" && t.kind == .number && before.count <= 2
+    }
+
+    /// The date or period of year `y` that the captures m, d, q, h name (the year alone if none).
+    static func period(_ y: Int, _ input: ActionInput) -> [(String, JSONValue)]? {
+        if let mt = input.text("m") {
+            guard let m = DateText.month(mt) else {
+                // 21/04/2016: the first number cannot be a month, so the rule's order was day first.
+                guard input.arguments.contains("either-order"), let dt = input.text("d"), let m2 = DateText.month(dt),
+                      let d = DateText.day(mt), let date = CalendarDate(year: y, month: m2, day: d) else { return nil }
+                return fields(date.iso, "day")
+            }
+            if let dt = input.text("d") {
+                guard let d = DateText.day(dt), let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+                return fields(date.iso, "day")
+            }
+            return fields(CalendarDate.iso(year: y, month: m), "month")
+        }
+        if let qt = input.text("q") {
+            guard let q = DateText.quarter(qt) else { return nil }
+            return fields(CalendarDate.iso(year: y, quarter: q), "quarter")
+        }
+        if let ht = input.text("h") {
+            guard let h = DateText.half(ht) else { return nil }
+            return fields(CalendarDate.iso(year: y, half: h), "half")
+        }
+        if input.capture("end") != nil { return fields(CalendarDate.iso(year: y, month: 12), "month") }
+        return fields(CalendarDate.iso(year: y), "year")
+    }
+
+    static func fields(_ date: String, _ precision: String) -> [(String, JSONValue)] {
+        [("date", .string(date)), ("precision", .string(precision))]
+    }
+
+    /// 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 2026E (and FY26E, 3Q25E).
+    static func packed(_ token: String) -> JSONValue? {
+        var s = Substring(token.uppercased())
+        var extra: [(String, JSONValue)] = []
+        if s.hasSuffix("E") { s.removeLast(); extra.append(("estimate", .bool(true))) }
+        if s.hasPrefix("FY") { s.removeFirst(2); extra.append(("fiscal", .bool(true))) }
+        let letters = s.filter { !$0.isNumber }
+        if letters.isEmpty {
+            guard !s.isEmpty, let y = DateText.year(String(s)), s.count == 4 || extra.contains(where: { $0.0 == "fiscal" }) else { return nil }
+            return .object(fields(CalendarDate.iso(year: y), "year") + extra)
+        }
+        guard letters.count == 1, let mark = letters.first, mark == "Q" || mark == "H",
+              let k = s.firstIndex(of: mark) else { return nil }
+        let left = String(s[..<k]), right = String(s[s.index(after: k)...])
+        // The one-digit side is the quarter or half, the other the year (3Q25 or 2025Q3).
+        let (part, yearText) = left.count == 1 ? (left, right) : (right, left)
+        guard part.count == 1, let n = Int(part), let y = DateText.year(yearText) else { return nil }
+        if mark == "Q" {
+            guard (1...4).contains(n) else { return nil }
+            return .object(fields(CalendarDate.iso(year: y, quarter: n), "quarter") + extra)
+        }
+        guard (1...2).contains(n) else { return nil }
+        return .object(fields(CalendarDate.iso(year: y, half: n), "half") + extra)
+    }
+
+    // MARK: relative dates
+
+    /// Each kind's unit and offset from the reference date.
+    static let offsets: [String: (unit: Character, n: Int)] = [
+        "this-year": ("y", 0), "next-year": ("y", 1), "last-year": ("y", -1),
+        "year-before-last": ("y", -2), "year-after-next": ("y", 2),
+        "this-quarter": ("q", 0), "next-quarter": ("q", 1), "last-quarter": ("q", -1),
+        "this-month": ("m", 0), "next-month": ("m", 1), "last-month": ("m", -1),
+        "this-week": ("w", 0), "next-week": ("w", 1), "last-week": ("w", -1),
+    ]
+
+    static func relative(_ input: ActionInput) -> JSONValue? {
+        guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)),
+              let kind = input.arguments.first, let (unit, n) = offsets[kind], !afterYear(input) else { return nil }
+        var name = kind
+        var value: [(String, JSONValue)]
+        switch unit {
+        case "y":
+            let y = ref.year + n
+            guard CalendarDate.years.contains(y) else { return nil }
+            if input.arguments.contains("end") {
+                value = fields(CalendarDate.iso(year: y, month: 12), "month")
+                name += "-end"
+            } else {
+                guard let v = period(y, input) else { return nil }
+                value = v
+                if let t = input.text("h"), let h = DateText.half(t) { name += "-h\(h)" }
+                if let t = input.text("q"), let q = DateText.quarter(t) { name += "-q\(q)" }
+                if let t = input.text("m"), let m = DateText.month(t) { name += "-m\(m)" }
+            }
+        case "q":
+            let (y, m) = CalendarDate.addMonths(3 * n, toYear: ref.year, month: ref.month)
+            value = fields(CalendarDate.iso(year: y, quarter: (m - 1) / 3 + 1), "quarter")
+        case "m":
+            let (y, m) = CalendarDate.addMonths(n, toYear: ref.year, month: ref.month)
+            if input.arguments.contains("end") { name += "-end" }
+            value = fields(CalendarDate.iso(year: y, month: m), "month")
+        default:
+            // A week runs Monday to Sunday, both included.
+            guard let monday = ref.adding(days: -ref.weekday + 7 * n), let sunday = monday.adding(days: 6) else { return nil }
+            value = fields(monday.iso + "/" + sunday.iso, "range")
+        }
+        return .object(value + [("relative", .string(name))])
+    }
+
+    // MARK: ranges
+
+    static func range(_ input: ActionInput) -> JSONValue? {
+        let ref = input.referenceDate.flatMap(CalendarDate.init(iso:))
+        func part(_ name: String, _ read: (String) -> Int?) -> Int?? {
+            guard let t = input.text(name) else { return .some(nil) }
+            guard let v = read(t) else { return nil }   // written but not valid: no range
+            return .some(v)
+        }
+        guard let y1 = part("y1", DateText.year), let y2 = part("y2", DateText.year),
+              let month1 = part("m1", DateText.month), let m2 = part("m2", DateText.month),
+              let d1 = part("d1", DateText.day), let d2 = part("d2", DateText.day) else { return nil }
+        var relative = false
+        if y1 == nil && y2 == nil && afterYear(input) { return nil }
+        guard let year1 = y1 ?? y2 ?? { relative = true; return ref?.year }() else { return nil }
+        let year2 = y2 ?? year1
+        func end(_ y: Int, _ m: Int?, _ d: Int?) -> (String, Int)? {
+            // (ISO text, a sortable key) at the precision written.
+            guard let m else { return d == nil ? (CalendarDate.iso(year: y), y * 10000) : nil }
+            guard let d else { return (CalendarDate.iso(year: y, month: m), y * 10000 + m * 100) }
+            guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+            return (date.iso, y * 10000 + m * 100 + d)
+        }
+        // 4 to 22 January: the first end takes the second's month.
+        let m1 = month1 ?? (d1 != nil ? m2 : nil)
+        guard let a = end(year1, m1, d1), let b = end(year2, m2 ?? (d2 != nil ? m1 : nil), d2),
+              a.1 < b.1, (m1 == nil) == (m2 == nil && d2 == nil) || m1 != nil else { return nil }
+        var value = fields(a.0 + "/" + b.0, "range")
+        if relative { value.append(("relative", .string("this-year"))) }
+        return .object(value)
+    }
+}

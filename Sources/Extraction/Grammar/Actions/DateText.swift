@@ -1,0 +1,79 @@
+/// Reading the parts of a date from the text a rule captured: a year, month, day, quarter or
+/// half written with Arabic digits, Chinese numerals or English words. The rules decide where a
+/// part is; this only turns its text into a number (nil when it is not one, so the rule fails).
+public enum DateText {
+    /// Characters a captured part may carry around its number: the unit (年 月 日 号 季度), 第,
+    /// ordinal suffixes, dots and spaces. They are dropped before the number is read.
+    static let noise: Set<Character> = ["年", "月", "日", "号", "號", "第", "季", "度", "份", " ", ".", ",", "'", "’"]
+
+    static let monthNames: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    static let ordinalWords: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    ]
+
+    /// The number in a part: Arabic digits (with an ordinal suffix: 10th) or Chinese numerals.
+    public static func integer(_ text: String) -> Int? {
+        var s = Substring(text.lowercased()).filter { !noise.contains($0) }
+        if s.isEmpty { return nil }
+        if let w = ordinalWords[String(s)] { return w }
+        for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) && s.count > 2 {
+            s.removeLast(2)
+            break
+        }
+        if s.allSatisfy({ $0.isASCII && $0.isNumber }) { return s.count <= 4 ? Int(s) : nil }
+        guard let v = NumberText.chinese(String(s)), v.rounded() == v, v < 10000 else { return nil }
+        return Int(v)
+    }
+
+    /// A year: four digits (2025, 二〇二五), or two (25 in 3Q25, 18年) read as 20xx below 70
+    /// and 19xx from 70. Nil outside `CalendarDate.years`.
+    /// A Chinese year is written digit by digit (二〇二五年, 零八年) or as a number of thousands
+    /// (两千零四年); 二十年 and 五年 are durations, not years.
+    public static func year(_ text: String) -> Int? {
+        let digits = text.filter { !noise.contains($0) }
+        guard let v = integer(text) else { return nil }
+        let counted = digits.contains { "十百千".contains($0) }
+        if v >= 1000 { return CalendarDate.years.contains(v) ? v : nil }
+        // Two Chinese digits are a year only with a leading zero (零八年); 三五年 is "three to five years".
+        guard !counted, digits.count == 2, digits.first!.isASCII || "零〇".contains(digits.first!) else { return nil }
+        return v < 70 ? 2000 + v : 1900 + v
+    }
+
+    /// A month: a number 1–12 (5, 05, 十二) or an English name or abbreviation (Sept, May).
+    public static func month(_ text: String) -> Int? {
+        let key = text.lowercased().filter { $0.isLetter && $0.isASCII }
+        if !key.isEmpty, let m = monthNames[key] { return m }
+        guard let m = integer(text), (1...12).contains(m) else { return nil }
+        return m
+    }
+
+    /// A day of the month as written (1–31); whether that month has it is CalendarDate's call.
+    public static func day(_ text: String) -> Int? {
+        guard let d = integer(text), (1...31).contains(d) else { return nil }
+        return d
+    }
+
+    /// A quarter 1–4: 3, 三, third, 3rd (Q and 季度 already outside the capture or dropped).
+    public static func quarter(_ text: String) -> Int? {
+        let t = text.lowercased().filter { $0 != "q" }
+        guard let q = integer(t), (1...4).contains(q) else { return nil }
+        return q
+    }
+
+    /// A half 1–2: 上 / first / 1 → 1, 下 / second / 2 → 2.
+    public static func half(_ text: String) -> Int? {
+        let t = text.lowercased().filter { $0 != "h" && $0 != " " }
+        if t.first == "上" { return 1 }
+        if t.first == "下" { return 2 }
+        switch t {
+        case "上", "1", "first", "1st": return 1
+        case "下", "2", "second", "2nd": return 2
+        default: return nil
+        }
+    }
+}
