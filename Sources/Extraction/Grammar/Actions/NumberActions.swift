@@ -19,7 +19,8 @@ enum NumberActions {
                       summary: "a sign or a leading point and capture n: -3, −3, +65, .08 (not after a letter, digit or point: 1-2 is no negative)") { input in
             let s = Int(input.start)
             if let p = input.view.text.slice(max(0, s - 1)..<s).last, p.isLetter || p.isNumber || p == "." || p == "-" || p == "/" { return nil }
-            guard !dotted(input), let v = NumberText.arabic(input.text.filter { !$0.isWhitespace }) else { return nil }
+            let text = input.text.filter { !$0.isWhitespace }
+            guard !dotted(input), let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return nil }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.chinese", dimension: "number",
@@ -33,7 +34,7 @@ enum NumberActions {
             let text = input.text("n") ?? input.text
             guard let r = NumberText.english(text) else { return nil }
             if !input.arguments.isEmpty, text.lowercased() == "one" || text.lowercased() == "one's" {
-                let head = input.view.text.slice(max(0, Int(input.start) - 12)..<Int(input.start))
+                let head = input.view.text.slice(max(0, Int(input.start) - 12)..<Int(input.start)).lowercased()
                 let previous = head.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() }
                 if let p = previous, input.arguments.contains(p), head.hasSuffix(p + " ") { return nil }
             }
@@ -51,9 +52,14 @@ enum NumberActions {
             guard let v = suffixed(input.text("n") ?? input.text, input.arguments) else { return nil }
             return number(NumberText.Reading(v))
         },
+        GrammarAction("number.fraction", dimension: "number",
+                      summary: "a fraction in digits: 3/4, -3/2, 1 4/3, ½; not inside a run of slashes (5/17/2018) and not 2024/25") { input in
+            guard !chained(input), let v = NumberText.fraction(input.text) else { return nil }
+            return number(NumberText.Reading(v))
+        },
         GrammarAction("number.range", dimension: "number",
                       summary: "captures lo and hi (any number text) as a range {low, high}; a scale on hi alone applies to both (54.6-58B); nil unless low < high") { input in
-            guard let lo = input.text("lo"), let hi = input.text("hi"),
+            guard !chained(input), let lo = input.text("lo"), let hi = input.text("hi"),
                   let a = read(lo), let b = read(hi) else { return nil }
             var low = a.value
             let scale = trailingScale(hi)
@@ -65,6 +71,9 @@ enum NumberActions {
         },
         GrammarAction("number.bound", dimension: "number",
                       summary: "comparatives as bounds: captures named gt, ge (low, exclusive/inclusive), lt, le (high), eq (both); 大于二十 → low 20") { input in
+            // <>30, =>30: no comparison NoteGraph reads.
+            let s = Int(input.start)
+            if let p = input.view.text.slice(max(0, s - 1)..<s).last, "<>=".contains(p) { return nil }
             var low: Double? = nil, high: Double? = nil, lowInc: Bool? = nil, highInc: Bool? = nil
             for c in input.captures {
                 guard ["gt", "ge", "lt", "le", "eq"].contains(c.name) else { continue }
@@ -113,6 +122,18 @@ enum NumberActions {
         if after.first == ".", digitOrDot(after.dropFirst().first) { return true }
         if before.last == ".", digitOrDot(before.dropLast().last) { return true }
         if input.text.hasSuffix("."), after.first == "." { return true }
+        return false
+    }
+
+    /// Whether the match is one link of a chain of numbers joined by - or / (+1-222-2222,
+    /// 5/17/2018): a phone number or a date, not a range or a fraction.
+    static func chained(_ input: ActionInput) -> Bool {
+        let text = input.view.text
+        let s = Int(input.start), e = Int(input.end)
+        let before = text.slice(max(0, s - 2)..<s), after = text.slice(e..<min(e + 2, text.count))
+        func digit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
+        if let b = before.last, "-/+".contains(b) || digit(b) || b.isASCII && b.isLetter { return true }
+        if let a = after.first, "-/".contains(a), digit(after.dropFirst().first) { return true }
         return false
     }
 

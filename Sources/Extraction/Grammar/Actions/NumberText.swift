@@ -81,6 +81,27 @@ public enum NumberText {
         return x < 0 ? 1 / r : r
     }
 
+    /// "3/4", "-3/2", "1 4/3" (a whole number, a space, a fraction), "1⁄2" (NFKC of ½). Numerator
+    /// and denominator are whole numbers below 1000 (2024/25 is a fiscal year, not 80.96).
+    public static func fraction(_ text: String) -> Double? {
+        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var negative = false
+        if s.first == "-" || s.first == "−" { negative = true; s = s.dropFirst() }
+        let parts = s.split(whereSeparator: \.isWhitespace)
+        guard parts.count == 1 || parts.count == 2 else { return nil }
+        var whole = 0.0
+        if parts.count == 2 {
+            guard parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let w = Double(parts[0]) else { return nil }
+            whole = w
+        }
+        let nd = parts[parts.count - 1].split(whereSeparator: { $0 == "/" || $0 == "\u{2044}" })
+        guard nd.count == 2, nd.allSatisfy({ $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let n = Double(nd[0]), let d = Double(nd[1]), d != 0 else { return nil }
+        if parts.count == 2 && n >= d { return nil }
+        let v = whole + n / d
+        return checked(negative ? -v : v)
+    }
+
     // MARK: Chinese
 
     static let zhDigits: [Character: Double] = [
@@ -91,6 +112,7 @@ public enum NumberText {
     static let zhSmall: [Character: Double] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
     static let zhBig: [Character: Double] = ["万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12]
     static let zhApprox: Set<Character> = ["多", "余", "餘", "几", "幾"]
+    static let loneWords: Set<Character> = ["壹", "伍", "陆", "陸", "拾", "肆", "佰", "仟", "柒", "捌", "玖"]
     static let zhMinus: Set<Character> = ["负", "負", "-", "−"]
 
     /// Chinese numerals, alone or mixed with Arabic digits: 三百五十二 = 352, 两千四百五 = 2450,
@@ -100,6 +122,8 @@ public enum NumberText {
     /// Spaces between the pieces are ignored. Nil for anything not well formed (万, 两两, 五十千).
     public static func chinese(_ text: String) -> Reading? {
         let s = String(text.filter { !$0.isWhitespace })
+        // Alone, these are words first: 伍 (队伍), 陆 (陆地), 拾 (收拾), 肆 (放肆), 壹 (壹切).
+        if s.count == 1, let c = s.first, loneWords.contains(c) { return nil }
         guard !s.isEmpty, let r = zhSigned(Substring(s)) else { return nil }
         guard let v = checked(r.value) else { return nil }
         return Reading(v, approx: r.approx)
@@ -182,7 +206,7 @@ public enum NumberText {
             if let d = zhDigits[c] {
                 if d == 0 && c != "两" {
                     if pending != nil { return nil }
-                    unitBefore = nil
+                    unitBefore = nil; sawNumber = true
                     prev = .zero
                     continue
                 }
@@ -209,7 +233,7 @@ public enum NumberText {
                 lastBig = u; section = 0; pending = nil; lastSmall = 0; unitBefore = u
                 prev = .big
             } else if zhApprox.contains(c) {
-                guard sawNumber, !approx || c == "几" || c == "幾" else { return nil }
+                guard sawNumber else { return nil }
                 approx = true
                 unitBefore = nil
                 prev = .approx
@@ -262,6 +286,9 @@ public enum NumberText {
         var sawNumber = false, lastWasTens = false, lastWasSmall = false, hundredInGroup = false
         var fraction = false, dozen = false, half = false
         var decimals: String? = nil
+        // "3 million and a half": a fraction right after "scale and" is a fraction of that scale
+        // (of the next scale word if one follows: "one billion and a half million").
+        var andAfterScale = false, scaleFraction: Double? = nil
         while k < words.count {
             let w = words[k].lowercased()
             k += 1
@@ -279,6 +306,7 @@ public enum NumberText {
             if w == "and" {
                 guard sawNumber, k < words.count else { return nil }
                 andMark = group; lastWasTens = false; lastWasSmall = false
+                andAfterScale = group == 0 && total > 0
                 continue
             }
             if w == "a" || w == "an" {
@@ -319,6 +347,11 @@ public enum NumberText {
                 group = base * 100; andMark = 0
                 hundredInGroup = true; sawNumber = true; lastWasSmall = false; lastWasTens = false
             } else if let u = enScales[w], sawNumber || half {
+                if let f = scaleFraction {
+                    guard u < lastScale else { return nil }
+                    total += f * u; scaleFraction = nil; lastScale = u
+                    continue
+                }
                 guard u < lastScale, !dozen else { return nil }
                 var base = group == 0 ? 1 : group
                 if half { base = 0.5; half = false }
@@ -328,7 +361,12 @@ public enum NumberText {
             } else if let den = enDenominators[w], sawNumber, !fraction, !dozen {
                 let num = group - andMark
                 guard num > 0 || w == "half" else { return nil }
-                group = andMark + (num == 0 ? 1 : num) / den
+                if andAfterScale {
+                    scaleFraction = (num == 0 ? 1 : num) / den
+                    group = 0
+                } else {
+                    group = andMark + (num == 0 ? 1 : num) / den
+                }
                 fraction = true; lastWasSmall = false; lastWasTens = false
             } else if w == "dozen" || w == "dozens", !dozen, !fraction {
                 let base = half ? 0.5 : (group == 0 ? 1 : group)
@@ -339,6 +377,7 @@ public enum NumberText {
             }
         }
         guard sawNumber, !half else { return nil }
+        if let f = scaleFraction { total += f * lastScale }
         var v = total + group
         if let d = decimals {
             guard !d.isEmpty, let f = Double("0." + d), v == v.rounded() else { return nil }
