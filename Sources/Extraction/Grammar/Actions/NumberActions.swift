@@ -74,6 +74,9 @@ enum NumberActions {
             // <>30, =>30: no comparison NoteGraph reads.
             let s = Int(input.start)
             if let p = input.view.text.slice(max(0, s - 1)..<s).last, "<>=".contains(p) { return nil }
+            // more than 1/2 is read whole or not at all.
+            let e = Int(input.end), after = input.view.text.slice(e..<min(e + 2, input.view.text.count))
+            if let a = after.first, "/⁄.".contains(a), after.dropFirst().first.map({ $0.isASCII && $0.isNumber }) == true { return nil }
             var low: Double? = nil, high: Double? = nil, lowInc: Bool? = nil, highInc: Bool? = nil
             for c in input.captures {
                 guard ["gt", "ge", "lt", "le", "eq"].contains(c.name) else { continue }
@@ -154,6 +157,7 @@ enum NumberActions {
         if let v = NumberText.arabic(text) { return .init(v) }
         if let v = suffixed(text, standardSuffixes) { return .init(v) }
         if let r = NumberText.chinese(text) { return r }
+        if let v = NumberText.fraction(text) { return .init(v) }
         return NumberText.english(text)
     }
 

@@ -97,7 +97,6 @@ public enum NumberText {
         let nd = parts[parts.count - 1].split(whereSeparator: { $0 == "/" || $0 == "\u{2044}" })
         guard nd.count == 2, nd.allSatisfy({ $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let n = Double(nd[0]), let d = Double(nd[1]), d != 0 else { return nil }
-        if parts.count == 2 && n >= d { return nil }
         let v = whole + n / d
         return checked(negative ? -v : v)
     }
@@ -268,7 +267,7 @@ public enum NumberText {
     static let enDenominators: [String: Double] = [
         "half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
         "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-        "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+        "quarter": 4, "quarters": 4, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
     ]
 
     /// English number words and Arabic numbers with scale words: "one hundred and twenty-three",
@@ -358,7 +357,17 @@ public enum NumberText {
                 total += base * u
                 lastScale = u; group = 0; andMark = 0; hundredInGroup = false
                 lastWasSmall = false; lastWasTens = false; fraction = false
+            } else if w.hasPrefix("quarter"), !sawNumber, k < words.count, let u = enScales[words[k].lowercased()], u >= 1e3 {
+                // quarter million
+                total += 0.25 * u; lastScale = u; k += 1; sawNumber = true
             } else if let den = enDenominators[w], sawNumber, !fraction, !dozen {
+                // "three quarters" are fiscal quarters in notes: a quarter is a fraction only
+                // after "and" (five and a quarter) or before a scale word (three quarters million).
+                if w.hasPrefix("quarter") {
+                    let afterAnd = k >= 3 && words[k - 3].lowercased() == "and"
+                    let beforeScale = k < words.count && enScales[words[k].lowercased()] != nil
+                    guard afterAnd || beforeScale else { return nil }
+                }
                 let num = group - andMark
                 guard num > 0 || w == "half" else { return nil }
                 if andAfterScale {
@@ -368,9 +377,11 @@ public enum NumberText {
                     group = andMark + (num == 0 ? 1 : num) / den
                 }
                 fraction = true; lastWasSmall = false; lastWasTens = false
-            } else if w == "dozen" || w == "dozens", !dozen, !fraction {
-                let base = half ? 0.5 : (group == 0 ? 1 : group)
-                group = base * 12; half = false; sawNumber = true
+            } else if w == "dozen" || w == "dozens" || w == "doz" || w == "dozs" || w == "dzs" || w == "dz", !dozen, !fraction {
+                // three hundred and two dozens = 300 + 24: a dozen multiplies what follows "and".
+                let part = group - andMark
+                let base = half ? 0.5 : (part == 0 ? 1 : part)
+                group = andMark + base * 12; half = false; sawNumber = true
                 dozen = true; lastWasSmall = false; lastWasTens = false
             } else {
                 return nil
