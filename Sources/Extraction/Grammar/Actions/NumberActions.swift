@@ -25,7 +25,13 @@ enum NumberActions {
         },
         GrammarAction("number.chinese", dimension: "number",
                       summary: "capture n (or the match) read as a Chinese numeral, alone or mixed with digits: 一万五千亿 → 1.5e12, 5万4千6百, 一千多万 → 1e7 approx, 五分之一, 三点五") { input in
-            guard let r = NumberText.chinese(input.text("n") ?? input.text) else { return nil }
+            let text = input.text("n") ?? input.text
+            // A unit right after a numeral is the tail of a run that did not read (五十千): no number.
+            let s = Int(input.start)
+            if let first = text.first, NumberText.zhSmall[first] != nil || NumberText.zhBig[first] != nil,
+               let p = input.view.text.slice(max(0, s - 1)..<s).last,
+               NumberText.zhDigits[p] != nil || NumberText.zhSmall[p] != nil || NumberText.zhBig[p] != nil { return nil }
+            guard let r = NumberText.chinese(text) else { return nil }
             return number(r)
         },
         GrammarAction("number.english", dimension: "number",
@@ -70,7 +76,15 @@ enum NumberActions {
             return .object(fields)
         },
         GrammarAction("number.bound", dimension: "number",
-                      summary: "comparatives as bounds: captures named gt, ge (low, exclusive/inclusive), lt, le (high), eq (both); 大于二十 → low 20") { input in
+                      summary: "comparatives as bounds: captures named gt, ge (low, exclusive/inclusive), lt, le (high), eq (both); 大于二十 → low 20; argument `open`: only where no number follows (200 or greater, not 200 or greater than 190)",
+                      checkArguments: { args in args.isEmpty || args == ["open"] ? nil : "takes no argument or `open`" }) { input in
+            if input.arguments == ["open"] {
+                let e = Int(input.end), after = input.view.text.slice(e..<min(e + 12, input.view.text.count))
+                let next = after.drop { $0.isWhitespace }
+                if next.first.map({ $0.isNumber || $0 == "-" }) == true { return nil }
+                let word = next.prefix { $0.isLetter }.lowercased()
+                if NumberText.enSmall[word] != nil || NumberText.enTens[word] != nil || word == "a" { return nil }
+            }
             // <>30, =>30: no comparison NoteGraph reads.
             let s = Int(input.start)
             if let p = input.view.text.slice(max(0, s - 1)..<s).last, "<>=".contains(p) { return nil }

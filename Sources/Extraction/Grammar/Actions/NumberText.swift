@@ -267,7 +267,8 @@ public enum NumberText {
     static let enDenominators: [String: Double] = [
         "half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
         "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-        "quarter": 4, "quarters": 4, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+        "quarter": 4, "quarters": 4, "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20,
+        "thirtieth": 30, "thirtieths": 30, "fortieth": 40, "fortieths": 40, "fiftieth": 50, "fiftieths": 50, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
     ]
 
     /// English number words and Arabic numbers with scale words: "one hundred and twenty-three",
