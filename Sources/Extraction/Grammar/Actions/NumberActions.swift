@@ -12,6 +12,9 @@ enum NumberActions {
         GrammarAction("number.arabic", dimension: "number",
                       summary: "capture n (or the match) read as an Arabic number: 1,234.5 → 1234.5; +65, −3, .08; not 1,23 or 1..2") { input in
             let text = input.text("n") ?? input.text
+            // Digits right before 万/亿/兆 whose longer reading failed (9999999亿亿亿) are no number.
+            let e = Int(input.end)
+            if let next = input.view.text.slice(e..<min(e + 1, input.view.text.count)).first, NumberText.zhBig[next] != nil { return nil }
             guard !dotted(input), let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return nil }
             return number(NumberText.Reading(v))
         },

@@ -338,6 +338,15 @@ public enum NumberText {
                 lastWasTens = true; lastWasSmall = false
             } else if let a = arabic(String(words[k - 1])) {
                 if lastWasSmall || lastWasTens || fraction || dozen || group - andMark != 0 { return nil }
+                // Digits after the first: 4 thousand 3 hundred (a scale follows) or 3 hundred and 21;
+                // never "4.7 billion and 65" (two numbers) or "2 million 300".
+                if total != 0 || group != 0 {
+                    let next = k < words.count ? words[k].lowercased() : ""
+                    let scaleFollows = next == "hundred" || enScales[next] != nil
+                    if !scaleFollows {
+                        guard k >= 2, words[k - 2].lowercased() == "and", hundredInGroup, a < 100, a == a.rounded() else { return nil }
+                    }
+                }
                 group += a; sawNumber = true
                 lastWasSmall = true; lastWasTens = false
             } else if w == "hundred" || w == "hundreds" {
