@@ -26,7 +26,7 @@ public enum DateText {
             break
         }
         if s.allSatisfy({ $0.isASCII && $0.isNumber }) { return s.count <= 4 ? Int(s) : nil }
-        guard let v = NumberText.chinese(String(s)), v.rounded() == v, v < 10000 else { return nil }
+        guard let v = NumberText.chinese(String(s))?.value, v.rounded() == v, v < 10000 else { return nil }
         return Int(v)
     }
 

@@ -50,10 +50,10 @@ enum FigureActions {
             guard let t = input.text("t") else { return nil }
             let mark = Character(input.arguments.first ?? "成")
             let parts = t.split(separator: mark, maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, let tens = NumberText.chinese(String(parts[0])), tens >= 1, tens <= 10 else { return nil }
+            guard parts.count == 2, let tens = NumberText.chinese(String(parts[0]))?.value, tens >= 1, tens <= 10 else { return nil }
             var units = 0.0
             if !parts[1].isEmpty {
-                guard let u = NumberText.chinese(String(parts[1])), u < 10 else { return nil }
+                guard let u = NumberText.chinese(String(parts[1]))?.value, u < 10 else { return nil }
                 units = u
             }
             return FigureReading(input, factor: 1, amount: (tens * 10 + units, nil, nil, false))?.json(unit: "%")

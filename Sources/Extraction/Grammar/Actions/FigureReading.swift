@@ -39,6 +39,8 @@ struct FigureReading {
         high = n.high.map { Self.scaled($0, factor) }
         approx = n.approx
         if let lo = Self.amount(input, "lo") {
+            // 5%-8%: the numbers stage may have read "-8" as a signed number.
+            if let v = value, v < 0, (lo.value ?? 0) >= 0 { value = -v }
             // 5%到8%: the range's bounds are two amounts.
             guard let a = lo.value ?? lo.low, let b = value ?? high else { return nil }
             // 300到500亿: a scale written once, after the second amount, applies to both.
@@ -90,8 +92,12 @@ struct FigureReading {
     static func amount(_ input: ActionInput, _ name: String) -> (value: Double?, low: Double?, high: Double?, approx: Bool)? {
         guard let c = input.capture(name) else { return nil }
         if let v = c.value {
-            let value = v["value"]?.doubleValue, low = v["low"]?.doubleValue, high = v["high"]?.doubleValue
+            var value = v["value"]?.doubleValue
+            let low = v["low"]?.doubleValue, high = v["high"]?.doubleValue
             guard value != nil || low != nil || high != nil else { return nil }
+            // An open bound from the numbers stage (超过1000亿, more than 20) is the figure stated,
+            // approximately: value and the bound it gives.
+            if value == nil, (low == nil) != (high == nil) { value = low ?? high; return (value, low, high, true) }
             return (value, low, high, v["approx"] == .bool(true))
         }
         guard let v = NumberText.arabic(input.view.string(c.start, c.end)) else { return nil }

@@ -1,32 +1,223 @@
 import NoteGraphCore
 
-/// Actions of the `number` dimension. Values: `{"value": n}`.
+/// Actions of the `number` dimension. Values (the figures stage and conformance read exactly these):
+/// - a number: `{"value": n}`, plus `"approx": true` when the text only approximates it (100多亿);
+/// - a range or a bound: `{"low": a, "high": b}` without `value`; an open bound is left out
+///   (上千: low 1000; "up to 700": high 700); vague amounts (几十万) are approximate ranges;
+///   comparatives add `lowInclusive` / `highInclusive`.
+/// Every action returns nil (no item) for text it cannot read exactly, and for values beyond
+/// ±1e18 or not finite.
 enum NumberActions {
     static let all: [GrammarAction] = [
-        GrammarAction("number.arabic", dimension: "number", summary: "capture n (or the match) read as an Arabic number: 1,234.5 → 1234.5") { input in
-            guard let v = NumberText.arabic(input.text("n") ?? input.text) else { return nil }
-            return .object([("value", .number(v))])
+        GrammarAction("number.arabic", dimension: "number",
+                      summary: "capture n (or the match) read as an Arabic number: 1,234.5 → 1234.5; +65, −3, .08; not 1,23 or 1..2") { input in
+            let text = input.text("n") ?? input.text
+            // Digits right before 万/亿/兆 whose longer reading failed (9999999亿亿亿) are no number.
+            let e = Int(input.end)
+            if let next = input.view.text.slice(e..<min(e + 1, input.view.text.count)).first, NumberText.zhBig[next] != nil { return nil }
+            guard !dotted(input), let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return nil }
+            return number(NumberText.Reading(v))
         },
-        GrammarAction("number.chinese", dimension: "number", summary: "capture n (or the match) read as a Chinese numeral: 一万五千亿 → 1.5e12") { input in
-            guard let v = NumberText.chinese(input.text("n") ?? input.text) else { return nil }
-            return .object([("value", .number(v))])
+        GrammarAction("number.signed", dimension: "number",
+                      summary: "a sign or a leading point and capture n: -3, −3, +65, .08 (not after a letter, digit or point: 1-2 is no negative)") { input in
+            let s = Int(input.start)
+            if let p = input.view.text.slice(max(0, s - 1)..<s).last, p.isLetter || p.isNumber || p == "." || p == "-" || p == "/" { return nil }
+            let text = input.text.filter { !$0.isWhitespace }
+            guard !dotted(input), let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return nil }
+            return number(NumberText.Reading(v))
+        },
+        GrammarAction("number.chinese", dimension: "number",
+                      summary: "capture n (or the match) read as a Chinese numeral, alone or mixed with digits: 一万五千亿 → 1.5e12, 5万4千6百, 一千多万 → 1e7 approx, 五分之一, 三点五") { input in
+            let text = input.text("n") ?? input.text
+            // A unit right after a numeral is the tail of a run that did not read (五十千): no number.
+            let s = Int(input.start)
+            if let first = text.first, NumberText.zhSmall[first] != nil || NumberText.zhBig[first] != nil,
+               let p = input.view.text.slice(max(0, s - 1)..<s).last,
+               NumberText.zhDigits[p] != nil || NumberText.zhSmall[p] != nil || NumberText.zhBig[p] != nil { return nil }
+            guard let r = NumberText.chinese(text) else { return nil }
+            return number(r)
+        },
+        GrammarAction("number.english", dimension: "number",
+                      summary: "capture n read as English number words: one hundred and twenty-three, 3 hundred, half a million, two thirds; arguments: words after which a lone `one` is no number (the one, which one)",
+                      checkArguments: { args in args.allSatisfy { $0.allSatisfy(\.isLetter) } ? nil : "takes words (the this which …)" }) { input in
+            let text = input.text("n") ?? input.text
+            guard let r = NumberText.english(text) else { return nil }
+            if !input.arguments.isEmpty, text.lowercased() == "one" || text.lowercased() == "one's" {
+                let head = input.view.text.slice(max(0, Int(input.start) - 12)..<Int(input.start)).lowercased()
+                let previous = head.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() }
+                if let p = previous, input.arguments.contains(p), head.hasSuffix(p + " ") { return nil }
+            }
+            return number(r)
         },
         GrammarAction("number.scaled", dimension: "number",
                       summary: "capture n (a number) times the factor given as argument: `action number.scaled 1e8` for 亿",
                       checkArguments: { args in args.count == 1 && Double(args[0]) != nil ? nil : "takes one argument, the factor (e.g. 1e8)" }) { input in
-            guard let n = input.number("n"), let f = Double(input.arguments[0]) else { return nil }
-            return .object([("value", .number(n * f))])
+            guard let n = input.number("n"), let f = Double(input.arguments[0]), let v = NumberText.checked(n * f) else { return nil }
+            return number(NumberText.Reading(v))
         },
         GrammarAction("number.suffixed", dimension: "number",
                       summary: "a number with a scale letter in the same token (1.29T, 500M, 2bn); arguments map suffixes to factors: k=1e3 bn=1e9 …",
                       checkArguments: suffixTable) { input in
-            let text = input.text("n") ?? input.text
-            let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
-            let suffix = String(text.dropFirst(digits.count))
-            guard let n = NumberText.arabic(String(digits)), let f = factor(of: suffix, in: input.arguments) else { return nil }
-            return .object([("value", .number(n * f))])
+            guard let v = suffixed(input.text("n") ?? input.text, input.arguments) else { return nil }
+            return number(NumberText.Reading(v))
+        },
+        GrammarAction("number.fraction", dimension: "number",
+                      summary: "a fraction in digits: 3/4, -3/2, 1 4/3, ½; not inside a run of slashes (5/17/2018) and not 2024/25") { input in
+            guard !chained(input), let v = NumberText.fraction(input.text) else { return nil }
+            return number(NumberText.Reading(v))
+        },
+        GrammarAction("number.range", dimension: "number",
+                      summary: "captures lo and hi (any number text) as a range {low, high}; a scale on hi alone applies to both (54.6-58B); nil unless low < high") { input in
+            guard !chained(input), let lo = input.text("lo"), let hi = input.text("hi"),
+                  let a = read(lo), let b = read(hi) else { return nil }
+            var low = a.value
+            let scale = trailingScale(hi)
+            if scale > 1, trailingScale(lo) == 1, let scaled = NumberText.checked(low * scale), scaled < b.value { low = scaled }
+            guard low < b.value else { return nil }
+            var fields: [(String, JSONValue)] = [("low", .number(low)), ("high", .number(b.value))]
+            if a.approx || b.approx { fields.append(("approx", .bool(true))) }
+            return .object(fields)
+        },
+        GrammarAction("number.bound", dimension: "number",
+                      summary: "comparatives as bounds: captures named gt, ge (low, exclusive/inclusive), lt, le (high), eq (both); 大于二十 → low 20; argument `open`: only where no number follows (200 or greater, not 200 or greater than 190)",
+                      checkArguments: { args in args.isEmpty || args == ["open"] ? nil : "takes no argument or `open`" }) { input in
+            if input.arguments == ["open"] {
+                let e = Int(input.end), after = input.view.text.slice(e..<min(e + 12, input.view.text.count))
+                let next = after.drop { $0.isWhitespace }
+                if next.first.map({ $0.isNumber || $0 == "-" }) == true { return nil }
+                let word = next.prefix { $0.isLetter }.lowercased()
+                if NumberText.enSmall[word] != nil || NumberText.enTens[word] != nil || word == "a" { return nil }
+            }
+            // <>30, =>30: no comparison NoteGraph reads.
+            let s = Int(input.start)
+            if let p = input.view.text.slice(max(0, s - 1)..<s).last, "<>=".contains(p) { return nil }
+            // more than 1/2 is read whole or not at all.
+            let e = Int(input.end), after = input.view.text.slice(e..<min(e + 2, input.view.text.count))
+            if let a = after.first, "/⁄.".contains(a), after.dropFirst().first.map({ $0.isASCII && $0.isNumber }) == true { return nil }
+            var low: Double? = nil, high: Double? = nil, lowInc: Bool? = nil, highInc: Bool? = nil
+            for c in input.captures {
+                guard ["gt", "ge", "lt", "le", "eq"].contains(c.name) else { continue }
+                guard let r = read(input.view.string(c.start, c.end)) else { return nil }
+                switch c.name {
+                case "gt", "ge":
+                    guard low == nil else { return nil }
+                    low = r.value; lowInc = c.name == "ge"
+                case "lt", "le":
+                    guard high == nil else { return nil }
+                    high = r.value; highInc = c.name == "le"
+                default:
+                    guard low == nil, high == nil else { return nil }
+                    low = r.value; high = r.value; lowInc = true; highInc = true
+                }
+            }
+            guard low != nil || high != nil else { return nil }
+            if let l = low, let h = high, l > h { return nil }
+            var fields: [(String, JSONValue)] = []
+            if let low { fields.append(("low", .number(low))); fields.append(("lowInclusive", .bool(lowInc ?? true))) }
+            if let high { fields.append(("high", .number(high))); fields.append(("highInclusive", .bool(highInc ?? true))) }
+            return .object(fields)
+        },
+        GrammarAction("number.vague", dimension: "number",
+                      summary: "vague Chinese amounts as approximate ranges: 几十万 → 2e5…9e5, 小几十万 → 1e5…3e5, 数十亿, 上千 → at least 1000, 百万级 → 1e6…1e7") { input in
+            guard let r = vague(input.text.filter { !$0.isWhitespace }) else { return nil }
+            var fields: [(String, JSONValue)] = [("low", .number(r.low))]
+            if let h = r.high { fields.append(("high", .number(h))) }
+            fields.append(("approx", .bool(true)))
+            return .object(fields)
         },
     ]
+
+    static func number(_ r: NumberText.Reading) -> JSONValue {
+        r.approx ? .object([("value", .number(r.value)), ("approx", .bool(true))]) : .object([("value", .number(r.value))])
+    }
+
+    /// Whether the match sits inside a dotted run of digits (1..2, 192.168.1.2, 2222.2222.22):
+    /// such text is no number the stage can read.
+    static func dotted(_ input: ActionInput) -> Bool {
+        let text = input.view.text
+        let s = Int(input.start), e = Int(input.end)
+        let after = text.slice(e..<min(e + 2, text.count))
+        let before = text.slice(max(0, s - 2)..<s)
+        func digitOrDot(_ c: Character?) -> Bool { c.map { $0 == "." || ($0.isASCII && $0.isNumber) } ?? false }
+        if after.first == ".", digitOrDot(after.dropFirst().first) { return true }
+        if before.last == ".", digitOrDot(before.dropLast().last) { return true }
+        if input.text.hasSuffix("."), after.first == "." { return true }
+        return false
+    }
+
+    /// Whether the match is one link of a chain of numbers joined by - or / (+1-222-2222,
+    /// 5/17/2018): a phone number or a date, not a range or a fraction.
+    static func chained(_ input: ActionInput) -> Bool {
+        let text = input.view.text
+        let s = Int(input.start), e = Int(input.end)
+        let before = text.slice(max(0, s - 2)..<s), after = text.slice(e..<min(e + 2, text.count))
+        func digit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
+        if let b = before.last, "-/+".contains(b) || digit(b) || b.isASCII && b.isLetter { return true }
+        if let a = after.first, "-/".contains(a), digit(after.dropFirst().first) { return true }
+        return false
+    }
+
+    /// The suffixes every range side and `number.suffixed` know (case ignored).
+    static let standardSuffixes = ["k=1e3", "m=1e6", "mn=1e6", "b=1e9", "bn=1e9", "t=1e12", "tn=1e12"]
+
+    static func suffixed(_ text: String, _ table: [String]) -> Double? {
+        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        let suffix = String(text.dropFirst(digits.count))
+        guard let n = NumberText.arabic(String(digits)), let f = factor(of: suffix, in: table) else { return nil }
+        return NumberText.checked(n * f)
+    }
+
+    /// Any number text a range side or a bound can hold: Arabic (with a scale letter or word),
+    /// Chinese, English words.
+    static func read(_ raw: String) -> NumberText.Reading? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if let v = NumberText.arabic(text) { return .init(v) }
+        if let v = suffixed(text, standardSuffixes) { return .init(v) }
+        if let r = NumberText.chinese(text) { return r }
+        if let v = NumberText.fraction(text) { return .init(v) }
+        return NumberText.english(text)
+    }
+
+    /// The scale a number text ends with: 58B → 1e9, 8万 → 1e4, 12 billion → 1e9, 1.2万亿 → 1e12; else 1.
+    static func trailingScale(_ raw: String) -> Double {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        var scale = 1.0
+        var rest = Substring(text)
+        while let c = rest.last, let u = NumberText.zhBig[c] { scale *= u; rest = rest.dropLast() }
+        if scale > 1 { return scale }
+        if let last = text.split(separator: " ").last, text.contains(" "),
+           let u = NumberText.enScales[last.lowercased()], last.count > 1 { return u }
+        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        if !digits.isEmpty, digits.count < text.count, let f = factor(of: String(text.dropFirst(digits.count)), in: standardSuffixes) { return f }
+        return 1
+    }
+
+    /// 几十万, 数十亿, 小几十万, 上千, 上百亿, 百万级, 千亿级 → (low, high).
+    static func vague(_ s: String) -> (low: Double, high: Double?)? {
+        var rest = Substring(s)
+        enum Kind { case few, smallFew, atLeast, order }
+        var kind: Kind
+        if rest.hasPrefix("小几") || rest.hasPrefix("小幾") { kind = .smallFew; rest = rest.dropFirst(2) }
+        else if let c = rest.first, "几幾数數".contains(c) { kind = .few; rest = rest.dropFirst() }
+        else if rest.first == "上" { kind = .atLeast; rest = rest.dropFirst() }
+        else if rest.last == "级" || rest.last == "級" { kind = .order; rest = rest.dropLast() }
+        else { return nil }
+        guard let first = rest.first, let unit = NumberText.zhSmall[first] ?? NumberText.zhBig[first] else { return nil }
+        var scale = unit
+        for c in rest.dropFirst() {
+            guard let u = NumberText.zhBig[c] ?? NumberText.zhSmall[c], u > 1 else { return nil }
+            scale *= u
+        }
+        guard NumberText.checked(scale * 10) != nil else { return nil }
+        switch kind {
+        case .few:
+            // 几十 = 20…90 (几 is 2…9 of the unit; 十几 after a number is read by number.chinese).
+            return (2 * scale, 9 * scale)
+        case .smallFew: return (1 * scale, 3 * scale)
+        case .atLeast: return (scale, nil)
+        case .order: return (scale, 10 * scale)
+        }
+    }
 
     /// The factor a `suffix=factor` argument gives (suffixes compared ignoring ASCII case).
     static func factor(of suffix: String, in args: [String]) -> Double? {

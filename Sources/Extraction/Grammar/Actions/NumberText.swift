@@ -1,66 +1,410 @@
-/// Reading the digits of numbers. The patterns that find numbers are in the grammars; this is
-/// only the arithmetic of turning their text into a value.
+/// Reading the digits and words of numbers. The patterns that find numbers are in the grammars;
+/// this is only the arithmetic of turning their text into a value. Every reader returns nil for
+/// text that is not a well-formed number, and for values that are not finite or whose magnitude
+/// exceeds `limit`: a number the stage cannot read exactly is no number, never a wrong one.
 public enum NumberText {
-    /// "1,234.5", "4310", "+65", "−3" → value; nil if the text is not an Arabic number.
+    /// Values beyond this magnitude are refused (10^400, 99999999999999999999亿).
+    public static let limit = 1e18
+
+    /// A value and whether the text only approximates it (100多亿, 300余, 十几万).
+    public struct Reading: Equatable, Sendable {
+        public var value: Double
+        public var approx: Bool
+        public init(_ value: Double, approx: Bool = false) { self.value = value; self.approx = approx }
+    }
+
+    static func checked(_ v: Double?) -> Double? {
+        guard let v, v.isFinite, abs(v) <= limit else { return nil }
+        return v
+    }
+
+    /// "1,234.5", "4310", "+65", "−3", ".08" → value; nil if the text is not an Arabic number.
+    /// Group commas must be well placed (1,234 and 1,234,567.8; not 1,23 or 1,2,3,4).
     public static func arabic(_ s: String) -> Double? {
-        // One pass over the UTF-8: drop group commas and a leading +, turn U+2212 into -.
+        // One pass over the UTF-8: check group commas, drop a leading +, turn U+2212 into -.
         var ascii: [UInt8] = []
         ascii.reserveCapacity(s.utf8.count)
         var it = s.utf8.makeIterator()
+        var digitsSinceComma = -1      // -1: no comma yet
+        var digitsBeforeFirstComma = 0
+        var sawDot = false, sawDigit = false
         while let b = it.next() {
             switch b {
-            case 0x30...0x39, 0x2E, 0x2D: ascii.append(b)
-            case 0x2C: continue
+            case 0x30...0x39:
+                ascii.append(b)
+                sawDigit = true
+                if !sawDot {
+                    if digitsSinceComma >= 0 { digitsSinceComma += 1 } else { digitsBeforeFirstComma += 1 }
+                }
+            case 0x2E:
+                if sawDot { return nil }
+                if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
+                sawDot = true
+                ascii.append(b)
+            case 0x2D where ascii.isEmpty: ascii.append(b)
+            case 0x2C:
+                if sawDot || !sawDigit { return nil }
+                if digitsSinceComma >= 0 {
+                    if digitsSinceComma != 3 { return nil }
+                } else if digitsBeforeFirstComma > 3 { return nil }
+                digitsSinceComma = 0
             case 0x2B where ascii.isEmpty: continue
             case 0xE2:   // U+2212 MINUS SIGN is E2 88 92
-                guard it.next() == 0x88, it.next() == 0x92 else { return nil }
+                guard ascii.isEmpty, it.next() == 0x88, it.next() == 0x92 else { return nil }
                 ascii.append(0x2D)
             default: return nil
             }
         }
-        guard !ascii.isEmpty else { return nil }
-        return Double(String(decoding: ascii, as: UTF8.self))
+        if !sawDot && digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
+        guard sawDigit else { return nil }
+        if ascii.first == 0x2E { ascii.insert(0x30, at: 0) }
+        if ascii.count > 1 && ascii[0] == 0x2D && ascii[1] == 0x2E { ascii.insert(0x30, at: 1) }
+        return checked(Double(String(decoding: ascii, as: UTF8.self)))
     }
 
-    static let digits: [Character: Double] = [
-        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-        "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-    static let smallUnits: [Character: Double] = ["十": 10, "百": 100, "千": 1000]
-    static let bigUnits: [Character: Double] = ["万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12]
+    /// "2e5", "-127.32e13", "12.32e+14": digits, an `e`, a signed exponent.
+    public static func scientific(_ s: String) -> Double? {
+        let lower = s.lowercased()
+        guard let e = lower.firstIndex(of: "e"), let m = arabic(String(lower[..<e])) else { return nil }
+        var exp = Substring(lower[lower.index(after: e)...])
+        var sign = 1.0
+        if exp.first == "+" || exp.first == "-" { sign = exp.first == "-" ? -1 : 1; exp = exp.dropFirst() }
+        guard !exp.isEmpty, exp.count <= 3, exp.allSatisfy({ $0.isASCII && $0.isNumber }), let x = Double(exp) else { return nil }
+        return checked(m * pow10(sign * x))
+    }
 
-    /// Chinese numerals: 三百五十二 = 352, 两千 = 2000, 十二 = 12, 一万五千亿 = 1.5e12,
-    /// 二十万亿 = 2e13, 二〇二五 = 2025 (digit by digit when there is no unit).
-    /// 万 and 亿 multiply everything before them, so 万亿 = 1e12.
-    public static func chinese(_ s: String) -> Double? {
-        guard !s.isEmpty else { return nil }
-        if s.allSatisfy({ digits[$0] != nil }) {
-            return s.reduce(0.0) { $0 * 10 + digits[$1]! }
+    static func pow10(_ x: Double) -> Double {
+        var r = 1.0
+        let n = Int(abs(x))
+        if n > 400 { return x > 0 ? .infinity : 0 }
+        for _ in 0..<n { r *= 10 }
+        return x < 0 ? 1 / r : r
+    }
+
+    /// "3/4", "-3/2", "1 4/3" (a whole number, a space, a fraction), "1⁄2" (NFKC of ½). Numerator
+    /// and denominator are whole numbers below 1000 (2024/25 is a fiscal year, not 80.96).
+    public static func fraction(_ text: String) -> Double? {
+        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var negative = false
+        if s.first == "-" || s.first == "−" { negative = true; s = s.dropFirst() }
+        let parts = s.split(whereSeparator: \.isWhitespace)
+        guard parts.count == 1 || parts.count == 2 else { return nil }
+        var whole = 0.0
+        if parts.count == 2 {
+            guard parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let w = Double(parts[0]) else { return nil }
+            whole = w
         }
-        var total = 0.0      // completed groups above the current big unit
-        var section = 0.0    // below the current big unit
-        var digit: Double? = nil
-        for c in s {
-            if let d = digits[c] {
-                digit = d
-            } else if let u = smallUnits[c] {
-                section += (digit ?? 1) * u
-                digit = nil
-            } else if let u = bigUnits[c] {
-                section += digit ?? 0
-                digit = nil
-                if section == 0 && total == 0 { return nil }
-                // 万亿: a bigger unit multiplies what came before it too.
-                if total > 0 && (section == 0 || u > 1e4 && total < u) {
-                    total = (total + section) * u
-                } else {
-                    total += section * u
+        let nd = parts[parts.count - 1].split(whereSeparator: { $0 == "/" || $0 == "\u{2044}" })
+        guard nd.count == 2, nd.allSatisfy({ $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let n = Double(nd[0]), let d = Double(nd[1]), d != 0 else { return nil }
+        let v = whole + n / d
+        return checked(negative ? -v : v)
+    }
+
+    // MARK: Chinese
+
+    static let zhDigits: [Character: Double] = [
+        "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "倆": 2,
+        "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
+        "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+    ]
+    static let zhSmall: [Character: Double] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
+    static let zhBig: [Character: Double] = ["万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12]
+    static let zhApprox: Set<Character> = ["多", "余", "餘", "几", "幾"]
+    static let loneWords: Set<Character> = ["壹", "伍", "陆", "陸", "拾", "肆", "佰", "仟", "柒", "捌", "玖"]
+    static let zhMinus: Set<Character> = ["负", "負", "-", "−"]
+
+    /// Chinese numerals, alone or mixed with Arabic digits: 三百五十二 = 352, 两千四百五 = 2450,
+    /// 一万五千亿 = 1.5e12, 二十万亿 = 2e13, 5万4千6百 = 54600, 1.29万亿, 四万万 = 4e8,
+    /// 二〇二五 = 2025 (digit by digit when there is no unit), 肆佰陸拾 = 460, 负三十二 = −32,
+    /// 十五点七 = 15.7, 五分之一 = 0.2, 三又三分之一, 一千多万 = 1e7 approx, 五十打 = 600.
+    /// Spaces between the pieces are ignored. Nil for anything not well formed (万, 两两, 五十千).
+    public static func chinese(_ text: String) -> Reading? {
+        let s = String(text.filter { !$0.isWhitespace })
+        // Alone, these are words first: 伍 (队伍), 陆 (陆地), 拾 (收拾), 肆 (放肆), 壹 (壹切).
+        if s.count == 1, let c = s.first, loneWords.contains(c) { return nil }
+        guard !s.isEmpty, let r = zhSigned(Substring(s)) else { return nil }
+        guard let v = checked(r.value) else { return nil }
+        return Reading(v, approx: r.approx)
+    }
+
+    static func zhSigned(_ s: Substring) -> Reading? {
+        var s = s, negative = false
+        if let c = s.first, zhMinus.contains(c) { negative = true; s = s.dropFirst() }
+        guard !s.isEmpty, let r = zhMixedFraction(s) else { return nil }
+        return Reading(negative ? -r.value : r.value, approx: r.approx)
+    }
+
+    /// A 又 B分之C.
+    static func zhMixedFraction(_ s: Substring) -> Reading? {
+        if let you = s.firstIndex(of: "又") {
+            guard let whole = zhDecimal(s[..<you]), let frac = zhFraction(s[s.index(after: you)...]),
+                  s[..<you].firstIndex(of: "分") == nil, frac.value >= 0 else { return nil }
+            return Reading(whole.value + frac.value, approx: whole.approx || frac.approx)
+        }
+        return zhFraction(s)
+    }
+
+    /// B分之C = C / B (百分之 and 千分之 alone are percent and per mille: not read here).
+    static func zhFraction(_ s: Substring) -> Reading? {
+        guard let fen = s.firstIndex(of: "分") else { return zhDecimal(s) }
+        let after = s[s.index(after: fen)...]
+        guard after.first == "之" else { return nil }
+        let denText = s[..<fen], numText = after.dropFirst()
+        guard !numText.isEmpty, !["百", "千", "万", "萬"].contains(String(denText)),
+              let den = zhDecimal(denText), let num = zhSigned(numText), den.value != 0 else { return nil }
+        return Reading(num.value / den.value, approx: den.approx || num.approx)
+    }
+
+    /// I点DDD.
+    static func zhDecimal(_ s: Substring) -> Reading? {
+        guard let dot = s.firstIndex(where: { $0 == "点" || $0 == "點" }) else { return zhInteger(s) }
+        guard let whole = zhInteger(s[..<dot]), !whole.approx else { return nil }
+        var digits = ""
+        for c in s[s.index(after: dot)...] {
+            if c.isASCII && c.isNumber { digits.append(c); continue }
+            // 两 is never a decimal digit (一点两小时 is 1 and 2, not 1.2).
+            guard let d = zhDigits[c], c != "两", c != "兩", c != "倆" else { return nil }
+            digits.append(Character(String(Int(d))))
+        }
+        guard !digits.isEmpty, let f = Double("0." + digits) else { return nil }
+        return Reading(whole.value + (whole.value < 0 ? -f : f))
+    }
+
+    private enum Piece { case none, digit, arabic, small, big, zero, approx }
+
+    /// The integer part: digits, units and Arabic numbers.
+    static func zhInteger(_ s: Substring) -> Reading? {
+        guard !s.isEmpty else { return nil }
+        if s == "半百" { return Reading(50) }
+        var s = s, dozen = false
+        if s.last == "打" { dozen = true; s = s.dropLast() }
+        guard !s.isEmpty else { return nil }
+        // Digit by digit: 二〇二五 (two or more digits, none of them 两).
+        if s.count >= 2, s.allSatisfy({ zhDigits[$0] != nil && $0 != "两" && $0 != "兩" && $0 != "倆" }) {
+            let v = s.reduce(0.0) { $0 * 10 + zhDigits[$1]! }
+            return Reading(dozen ? v * 12 : v)
+        }
+        var total = 0.0, section = 0.0, pending: Double? = nil, pendingArabic = false
+        var unitBefore: Double? = nil      // the unit right before the pending digit (两千三 → 千)
+        var lastSmall = 0.0, lastBig = 0.0, approx = false, sawNumber = false
+        var prev = Piece.none
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if c.isASCII && (c.isNumber || c == ".") || c == "," {
+                var j = i
+                while j < s.endIndex, s[j].isASCII && (s[j].isNumber || s[j] == "." || s[j] == ",") { j = s.index(after: j) }
+                guard prev != .digit && prev != .arabic, let a = arabic(String(s[i..<j])) else { return nil }
+                pending = a; pendingArabic = true; unitBefore = nil; sawNumber = true
+                prev = .arabic
+                i = j
+                continue
+            }
+            defer { i = s.index(after: i) }
+            if let d = zhDigits[c] {
+                if d == 0 && c != "两" {
+                    if pending != nil { return nil }
+                    unitBefore = nil; sawNumber = true
+                    prev = .zero
+                    continue
                 }
-                section = 0
+                guard prev != .digit && prev != .arabic && prev != .approx else { return nil }
+                pending = d; pendingArabic = false; sawNumber = true
+                unitBefore = (prev == .small || prev == .big) ? unitBefore : nil
+                prev = .digit
+            } else if let u = zhSmall[c] {
+                guard prev != .small, lastSmall == 0 || u < lastSmall else { return nil }
+                section += (pending ?? 1) * u
+                pending = nil; sawNumber = true
+                lastSmall = u; unitBefore = u
+                prev = .small
+            } else if let u = zhBig[c] {
+                let sec = section + (pending ?? 0)
+                if sec == 0 {
+                    guard total > 0 else { return nil }
+                    total *= u                       // 四万万, 二十万亿
+                } else if lastBig != 0 && u > lastBig {
+                    total = (total + sec) * u        // 一万五千亿: a bigger unit multiplies what came before
+                } else {
+                    total += sec * u
+                }
+                lastBig = u; section = 0; pending = nil; lastSmall = 0; unitBefore = u
+                prev = .big
+            } else if zhApprox.contains(c) {
+                guard sawNumber else { return nil }
+                approx = true
+                unitBefore = nil
+                prev = .approx
             } else {
                 return nil
             }
         }
-        return total + section + (digit ?? 0)
+        guard sawNumber else { return nil }
+        if let p = pending {
+            // 两千三 = 2300, 一万三 = 13000: a single digit right after a unit of 100 or more.
+            if !pendingArabic, let u = unitBefore, u >= 100, prev == .digit { section += p * u / 10 } else { section += p }
+        }
+        let v = total + section
+        return Reading(dozen ? v * 12 : v, approx: approx)
+    }
+
+    // MARK: English
+
+    static let enSmall: [String: Double] = [
+        "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    ]
+    static let enTens: [String: Double] = [
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+    static let enScales: [String: Double] = [
+        "thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9,
+        "trillion": 1e12, "tn": 1e12, "tln": 1e12, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "g": 1e9,
+        "lakh": 1e5, "crore": 1e7,
+    ]
+    static let enDenominators: [String: Double] = [
+        "half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
+        "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+        "quarter": 4, "quarters": 4, "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20,
+        "thirtieth": 30, "thirtieths": 30, "fortieth": 40, "fortieths": 40, "fiftieth": 50, "fiftieths": 50, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+    ]
+
+    /// English number words and Arabic numbers with scale words: "one hundred and twenty-three",
+    /// "fifty - two", "3 hundred and 21", "1.5 million", "a dozen", "half a million",
+    /// "two thirds", "five and a half million", "minus five point five", "twenty one".
+    public static func english(_ text: String) -> Reading? {
+        // Words at spaces and hyphens (twenty-one, fifty - two).
+        let words = text.split(whereSeparator: { $0 == "-" || $0 == "\u{2011}" || $0.isWhitespace })
+        guard !words.isEmpty else { return nil }
+        var negative = false
+        var k = 0
+        let first = words[0].lowercased()
+        if first == "minus" || first == "negative" { negative = true; k = 1 }
+        var total = 0.0, group = 0.0, andMark = 0.0, lastScale = Double.infinity
+        var sawNumber = false, lastWasTens = false, lastWasSmall = false, hundredInGroup = false
+        var fraction = false, dozen = false, half = false
+        var decimals: String? = nil
+        // "3 million and a half": a fraction right after "scale and" is a fraction of that scale
+        // (of the next scale word if one follows: "one billion and a half million").
+        var andAfterScale = false, scaleFraction: Double? = nil
+        while k < words.count {
+            let w = words[k].lowercased()
+            k += 1
+            if var d = decimals {
+                if let n = enSmall[w], n < 10 { d += String(Int(n)) }
+                else if let n = enSmall[w] ?? enTens[w] {
+                    d += String(Int(n))
+                    if enTens[w] != nil, k < words.count, let o = enSmall[words[k].lowercased()], o < 10, o > 0 {
+                        d.removeLast(); d += String(Int(o)); k += 1
+                    }
+                } else { return nil }
+                decimals = d
+                continue
+            }
+            if w == "and" {
+                guard sawNumber, k < words.count else { return nil }
+                andMark = group; lastWasTens = false; lastWasSmall = false
+                andAfterScale = group == 0 && total > 0
+                continue
+            }
+            if w == "a" || w == "an" {
+                // "a hundred", "a dozen", "a half", "half a million".
+                guard k < words.count else { return nil }
+                let next = words[k].lowercased()
+                guard next == "hundred" || next == "dozen" || enScales[next] != nil || enDenominators[next] != nil else { return nil }
+                if !half { group += 1 }
+                sawNumber = true; lastWasSmall = true; lastWasTens = false
+                continue
+            }
+            if w == "point" {
+                guard sawNumber, !fraction, !dozen else { return nil }
+                decimals = ""
+                continue
+            }
+            if w == "half" && !sawNumber {
+                // half a million, half million
+                half = true; sawNumber = true
+                continue
+            }
+            if let n = enSmall[w] {
+                if lastWasSmall || (lastWasTens && (n >= 10 || n == 0)) || fraction || dozen { return nil }
+                group += n; sawNumber = true
+                lastWasSmall = true; lastWasTens = false
+            } else if let n = enTens[w] {
+                if lastWasSmall || lastWasTens || fraction || dozen { return nil }
+                group += n; sawNumber = true
+                lastWasTens = true; lastWasSmall = false
+            } else if let a = arabic(String(words[k - 1])) {
+                if lastWasSmall || lastWasTens || fraction || dozen || group - andMark != 0 { return nil }
+                // Digits after the first: 4 thousand 3 hundred (a scale follows) or 3 hundred and 21;
+                // never "4.7 billion and 65" (two numbers) or "2 million 300".
+                if total != 0 || group != 0 {
+                    let next = k < words.count ? words[k].lowercased() : ""
+                    let scaleFollows = next == "hundred" || enScales[next] != nil
+                    if !scaleFollows {
+                        guard k >= 2, words[k - 2].lowercased() == "and", hundredInGroup, a < 100, a == a.rounded() else { return nil }
+                    }
+                }
+                group += a; sawNumber = true
+                lastWasSmall = true; lastWasTens = false
+            } else if w == "hundred" || w == "hundreds" {
+                if hundredInGroup || fraction || dozen { return nil }
+                let base = group == 0 ? 1 : group
+                guard base < 1000 else { return nil }
+                group = base * 100; andMark = 0
+                hundredInGroup = true; sawNumber = true; lastWasSmall = false; lastWasTens = false
+            } else if let u = enScales[w], sawNumber || half {
+                if let f = scaleFraction {
+                    guard u < lastScale else { return nil }
+                    total += f * u; scaleFraction = nil; lastScale = u
+                    continue
+                }
+                guard u < lastScale, !dozen else { return nil }
+                var base = group == 0 ? 1 : group
+                if half { base = 0.5; half = false }
+                total += base * u
+                lastScale = u; group = 0; andMark = 0; hundredInGroup = false
+                lastWasSmall = false; lastWasTens = false; fraction = false
+            } else if w.hasPrefix("quarter"), !sawNumber, k < words.count, let u = enScales[words[k].lowercased()], u >= 1e3 {
+                // quarter million
+                total += 0.25 * u; lastScale = u; k += 1; sawNumber = true
+            } else if let den = enDenominators[w], sawNumber, !fraction, !dozen {
+                // "three quarters" are fiscal quarters in notes: a quarter is a fraction only
+                // after "and" (five and a quarter) or before a scale word (three quarters million).
+                if w.hasPrefix("quarter") {
+                    let afterAnd = k >= 3 && words[k - 3].lowercased() == "and"
+                    let beforeScale = k < words.count && enScales[words[k].lowercased()] != nil
+                    guard afterAnd || beforeScale else { return nil }
+                }
+                let num = group - andMark
+                guard num > 0 || w == "half" else { return nil }
+                if andAfterScale {
+                    scaleFraction = (num == 0 ? 1 : num) / den
+                    group = 0
+                } else {
+                    group = andMark + (num == 0 ? 1 : num) / den
+                }
+                fraction = true; lastWasSmall = false; lastWasTens = false
+            } else if w == "dozen" || w == "dozens" || w == "doz" || w == "dozs" || w == "dzs" || w == "dz", !dozen, !fraction {
+                // three hundred and two dozens = 300 + 24: a dozen multiplies what follows "and".
+                let part = group - andMark
+                let base = half ? 0.5 : (part == 0 ? 1 : part)
+                group = andMark + base * 12; half = false; sawNumber = true
+                dozen = true; lastWasSmall = false; lastWasTens = false
+            } else {
+                return nil
+            }
+        }
+        guard sawNumber, !half else { return nil }
+        if let f = scaleFraction { total += f * lastScale }
+        var v = total + group
+        if let d = decimals {
+            guard !d.isEmpty, let f = Double("0." + d), v == v.rounded() else { return nil }
+            v += f
+        }
+        guard let r = checked(negative ? -v : v) else { return nil }
+        return Reading(r)
     }
 }
