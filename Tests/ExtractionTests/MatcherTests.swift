@@ -110,7 +110,7 @@ final class MatcherTests: XCTestCase {
             let segments = try XCTUnwrap(work.segments)
             XCTAssertGreaterThan(GrammarStage.groups(segments.sentences, tokens: segments.tokens.count).count,
                                  segments.tokens.count >= GrammarStage.parallelThreshold && Parallel.cores > 1 ? 1 : 0)
-            let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: nil)
+            let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: work.document!.date?.iso)
             var plain: [Item] = []
             for stage in settings.grammar.stageOrder {
                 let matcher = try XCTUnwrap(settings.grammar.matchers[stage])
