@@ -41,17 +41,18 @@ enum DateActions {
     }
 
     static func absolute(_ input: ActionInput) -> JSONValue? {
-        var year: Int? = nil
+        let year: Int
         var relative: String? = nil
         if let t = input.text("y") {
             guard let y = DateText.year(t), !input.arguments.contains("modern") || CalendarDate.modern.contains(y) else { return nil }
             year = y
         } else {
+            // No year written: the note's own year, or nothing without a note date.
             guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
             year = ref.year
             relative = "this-year"
         }
-        guard let y = year, !afterYear(input), var value = period(y, input) else { return nil }
+        guard !continuesRefusedDate(input), var value = period(year, input) else { return nil }
         if input.arguments.contains("estimate") { value.append(("estimate", .bool(true))) }
         if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
@@ -62,7 +63,7 @@ enum DateActions {
     /// Whether the match continues a written date its own rule refused: a month and day after
     /// a year (2019年 before 2月29日), or a month led match after a day number (31 before
     /// "Apr 2026"). Those are the rest of a day that does not exist, not a date of their own.
-    static func afterYear(_ input: ActionInput) -> Bool {
+    static func continuesRefusedDate(_ input: ActionInput) -> Bool {
         guard let first = input.captures.min(by: { $0.firstToken < $1.firstToken }), first.firstToken > 0,
               first.start == input.start else { return false }
         let t = input.view.tokens[Int(first.firstToken) - 1]
@@ -140,7 +141,7 @@ enum DateActions {
 
     static func relative(_ input: ActionInput) -> JSONValue? {
         guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)),
-              let kind = input.arguments.first, let (unit, n) = offsets[kind], !afterYear(input) else { return nil }
+              let kind = input.arguments.first, let (unit, n) = offsets[kind], !continuesRefusedDate(input) else { return nil }
         var name = kind
         var value: [(String, JSONValue)]
         switch unit {
@@ -185,7 +186,7 @@ enum DateActions {
               let month1 = part("m1", DateText.month), let m2 = part("m2", DateText.month),
               let d1 = part("d1", DateText.day), let d2 = part("d2", DateText.day) else { return nil }
         var relative = false
-        if y1 == nil && y2 == nil && afterYear(input) { return nil }
+        if y1 == nil && y2 == nil && continuesRefusedDate(input) { return nil }
         guard let year1 = y1 ?? y2 ?? { relative = true; return ref?.year }() else { return nil }
         let year2 = y2 ?? year1
         func end(_ y: Int, _ m: Int?, _ d: Int?) -> (String, Int)? {
