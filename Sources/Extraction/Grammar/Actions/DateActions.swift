@@ -14,7 +14,7 @@ enum DateActions {
             absolute(input)
         },
         GrammarAction("date.packed", dimension: "date",
-                      summary: "one token packing a period: 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 2026E") { input in
+                      summary: "one token packing a period: 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 1QFY26, CY25, 2026E") { input in
             packed(input.text("t") ?? input.text)
         },
         GrammarAction("date.relative", dimension: "date",
@@ -105,20 +105,23 @@ enum DateActions {
 
     /// 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 2026E (and FY26E, 3Q25E).
     static func packed(_ token: String) -> JSONValue? {
-        var s = Substring(token.uppercased())
+        var s = Substring(token.uppercased().filter { $0 != "'" && $0 != "’" })
         var extra: [(String, JSONValue)] = []
         if s.hasSuffix("E") { s.removeLast(); extra.append(("estimate", .bool(true))) }
-        if s.hasPrefix("FY") { s.removeFirst(2); extra.append(("fiscal", .bool(true))) }
+        // FY marks a fiscal period wherever it stands (FY26, 1QFY26); CY a calendar year (CY25).
+        if let r = s.range(of: "FY") { s.removeSubrange(r); extra.append(("fiscal", .bool(true))) } else if s.hasPrefix("CY") { s.removeFirst(2) }
         let letters = s.filter { !$0.isNumber }
         if letters.isEmpty {
-            guard !s.isEmpty, let y = DateText.year(String(s)), s.count == 4 || extra.contains(where: { $0.0 == "fiscal" }) else { return nil }
+            guard !s.isEmpty, let y = DateText.year(String(s)), s.count == 4 || token.count > s.count + (extra.count > 0 ? 1 : 0) || extra.contains(where: { $0.0 == "fiscal" }) else { return nil }
             return .object(fields(CalendarDate.iso(year: y), "year") + extra)
         }
         guard letters.count == 1, let mark = letters.first, mark == "Q" || mark == "H",
               let k = s.firstIndex(of: mark) else { return nil }
         let left = String(s[..<k]), right = String(s[s.index(after: k)...])
-        // The one-digit side is the quarter or half, the other the year (3Q25 or 2025Q3).
-        let (part, yearText) = left.count == 1 ? (left, right) : (right, left)
+        // The one-digit side is the quarter or half, the other the year (3Q25 or 2025Q3); with
+        // the mark first, its digit then the year (Q3'25, H1'26: the apostrophe already dropped).
+        let (part, yearText) = left.isEmpty ? (String(right.prefix(1)), String(right.dropFirst()))
+            : left.count == 1 ? (left, right) : (right, left)
         guard part.count == 1, let n = Int(part), let y = DateText.year(yearText) else { return nil }
         if mark == "Q" {
             guard (1...4).contains(n) else { return nil }
