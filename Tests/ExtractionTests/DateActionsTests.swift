@@ -90,6 +90,11 @@ final class DateActionsTests: XCTestCase {
         let fiscal = try dates("FY26 revenue").first?.1
         XCTAssertEqual(fiscal?["fiscal"], .bool(true))
         XCTAssertEqual(fiscal?["date"]?.stringValue, "2026")
+        let fiscalQuarter = try dates("Data center revenue in Q3 FY26 beat.").first?.1
+        XCTAssertEqual(fiscalQuarter?["date"]?.stringValue, "2026-Q3")
+        XCTAssertEqual(fiscalQuarter?["fiscal"], .bool(true))
+        XCTAssertEqual(try date("Margins in 1QFY26 and H1'26"), "2026-Q1")
+        XCTAssertEqual(try dates("Margins in 1QFY26 and H1'26").last?.1["date"]?.stringValue, "2026-H1")
         XCTAssertEqual(try date("2025年至2030年复合增速"), "2025/2030")
         XCTAssertEqual(try date("时间从2016年一月十日到十二日"), "2016-01-10/2016-01-12")
     }

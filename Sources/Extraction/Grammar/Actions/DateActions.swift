@@ -14,7 +14,7 @@ enum DateActions {
             absolute(input)
         },
         GrammarAction("date.packed", dimension: "date",
-                      summary: "one token packing a period: 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 2026E") { input in
+                      summary: "one token packing a period: 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 1QFY26, CY25, 2026E") { input in
             packed(input.text("t") ?? input.text)
         },
         GrammarAction("date.relative", dimension: "date",
@@ -41,17 +41,18 @@ enum DateActions {
     }
 
     static func absolute(_ input: ActionInput) -> JSONValue? {
-        var year: Int? = nil
+        let year: Int
         var relative: String? = nil
         if let t = input.text("y") {
             guard let y = DateText.year(t), !input.arguments.contains("modern") || CalendarDate.modern.contains(y) else { return nil }
             year = y
         } else {
+            // No year written: the note's own year, or nothing without a note date.
             guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
             year = ref.year
             relative = "this-year"
         }
-        guard let y = year, !afterYear(input), var value = period(y, input) else { return nil }
+        guard !continuesRefusedDate(input), var value = period(year, input) else { return nil }
         if input.arguments.contains("estimate") { value.append(("estimate", .bool(true))) }
         if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
@@ -62,7 +63,7 @@ enum DateActions {
     /// Whether the match continues a written date its own rule refused: a month and day after
     /// a year (2019年 before 2月29日), or a month led match after a day number (31 before
     /// "Apr 2026"). Those are the rest of a day that does not exist, not a date of their own.
-    static func afterYear(_ input: ActionInput) -> Bool {
+    static func continuesRefusedDate(_ input: ActionInput) -> Bool {
         guard let first = input.captures.min(by: { $0.firstToken < $1.firstToken }), first.firstToken > 0,
               first.start == input.start else { return false }
         let t = input.view.tokens[Int(first.firstToken) - 1]
@@ -104,20 +105,23 @@ enum DateActions {
 
     /// 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 2026E (and FY26E, 3Q25E).
     static func packed(_ token: String) -> JSONValue? {
-        var s = Substring(token.uppercased())
+        var s = Substring(token.uppercased().filter { $0 != "'" && $0 != "’" })
         var extra: [(String, JSONValue)] = []
         if s.hasSuffix("E") { s.removeLast(); extra.append(("estimate", .bool(true))) }
-        if s.hasPrefix("FY") { s.removeFirst(2); extra.append(("fiscal", .bool(true))) }
+        // FY marks a fiscal period wherever it stands (FY26, 1QFY26); CY a calendar year (CY25).
+        if let r = s.range(of: "FY") { s.removeSubrange(r); extra.append(("fiscal", .bool(true))) } else if s.hasPrefix("CY") { s.removeFirst(2) }
         let letters = s.filter { !$0.isNumber }
         if letters.isEmpty {
-            guard !s.isEmpty, let y = DateText.year(String(s)), s.count == 4 || extra.contains(where: { $0.0 == "fiscal" }) else { return nil }
+            guard !s.isEmpty, let y = DateText.year(String(s)), s.count == 4 || token.count > s.count + (extra.count > 0 ? 1 : 0) || extra.contains(where: { $0.0 == "fiscal" }) else { return nil }
             return .object(fields(CalendarDate.iso(year: y), "year") + extra)
         }
         guard letters.count == 1, let mark = letters.first, mark == "Q" || mark == "H",
               let k = s.firstIndex(of: mark) else { return nil }
         let left = String(s[..<k]), right = String(s[s.index(after: k)...])
-        // The one-digit side is the quarter or half, the other the year (3Q25 or 2025Q3).
-        let (part, yearText) = left.count == 1 ? (left, right) : (right, left)
+        // The one-digit side is the quarter or half, the other the year (3Q25 or 2025Q3); with
+        // the mark first, its digit then the year (Q3'25, H1'26: the apostrophe already dropped).
+        let (part, yearText) = left.isEmpty ? (String(right.prefix(1)), String(right.dropFirst()))
+            : left.count == 1 ? (left, right) : (right, left)
         guard part.count == 1, let n = Int(part), let y = DateText.year(yearText) else { return nil }
         if mark == "Q" {
             guard (1...4).contains(n) else { return nil }
@@ -140,7 +144,7 @@ enum DateActions {
 
     static func relative(_ input: ActionInput) -> JSONValue? {
         guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)),
-              let kind = input.arguments.first, let (unit, n) = offsets[kind], !afterYear(input) else { return nil }
+              let kind = input.arguments.first, let (unit, n) = offsets[kind], !continuesRefusedDate(input) else { return nil }
         var name = kind
         var value: [(String, JSONValue)]
         switch unit {
@@ -185,7 +189,7 @@ enum DateActions {
               let month1 = part("m1", DateText.month), let m2 = part("m2", DateText.month),
               let d1 = part("d1", DateText.day), let d2 = part("d2", DateText.day) else { return nil }
         var relative = false
-        if y1 == nil && y2 == nil && afterYear(input) { return nil }
+        if y1 == nil && y2 == nil && continuesRefusedDate(input) { return nil }
         guard let year1 = y1 ?? y2 ?? { relative = true; return ref?.year }() else { return nil }
         let year2 = y2 ?? year1
         func end(_ y: Int, _ m: Int?, _ d: Int?) -> (String, Int)? {

@@ -35,6 +35,9 @@ public enum DateText {
     /// A Chinese year is written digit by digit (二〇二五年, 零八年) or as a number of thousands
     /// (两千零四年); 二十年 and 五年 are durations, not years.
     public static func year(_ text: String) -> Int? {
+        // FY26 / CY2025 as a year part: the rule says whether it is fiscal.
+        let text = text.count > 2 && "fFcC".contains(text.first!) && "yY".contains(text[text.index(after: text.startIndex)])
+            ? String(text.dropFirst(2)) : text
         let digits = text.filter { !noise.contains($0) }
         guard let v = integer(text) else { return nil }
         let counted = digits.contains { "十百千".contains($0) }
@@ -68,8 +71,8 @@ public enum DateText {
     /// A half 1–2: 上 / first / 1 → 1, 下 / second / 2 → 2.
     public static func half(_ text: String) -> Int? {
         let t = text.lowercased().filter { $0 != "h" && $0 != " " }
-        if t.first == "上" { return 1 }
-        if t.first == "下" { return 2 }
+        if t.first == "上" || t.first == "前" { return 1 }
+        if t.first == "下" || t.first == "后" { return 2 }
         switch t {
         case "上", "1", "first", "1st": return 1
         case "下", "2", "second", "2nd": return 2
