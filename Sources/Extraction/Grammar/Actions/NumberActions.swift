@@ -170,7 +170,7 @@ enum NumberActions {
     /// Any number text a range side or a bound can hold: Arabic (with a scale letter or word),
     /// Chinese, English words.
     static func read(_ raw: String) -> NumberText.Reading? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = String(NumberText.trimmed(raw))
         if let v = NumberText.arabic(text) { return .init(v) }
         if let v = suffixed(text, standardSuffixes) { return .init(v) }
         if let r = NumberText.chinese(text) { return r }
@@ -180,7 +180,7 @@ enum NumberActions {
 
     /// The scale a number text ends with: 58B → 1e9, 8万 → 1e4, 12 billion → 1e9, 1.2万亿 → 1e12; else 1.
     static func trailingScale(_ raw: String) -> Double {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = String(NumberText.trimmed(raw))
         var scale = 1.0
         var rest = Substring(text)
         while let c = rest.last, let u = NumberText.zhBig[c] { scale *= u; rest = rest.dropLast() }
