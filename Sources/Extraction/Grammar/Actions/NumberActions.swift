@@ -14,14 +14,14 @@ enum NumberActions {
             let text = input.text("n") ?? input.text
             // Digits right before 万/亿/兆 whose longer reading failed (9999999亿亿亿) are no number.
             let e = Int(input.end)
-            if let next = input.view.text.slice(e..<min(e + 1, input.view.text.count)).first, NumberText.zhBig[next] != nil { return nil }
+            if let next = char(input.view, e), NumberText.zhBig[next] != nil { return nil }
             guard !dotted(input), let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return nil }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.signed", dimension: "number",
                       summary: "a sign or a leading point and capture n: -3, −3, +65, .08 (not after a letter, digit or point: 1-2 is no negative)") { input in
             let s = Int(input.start)
-            if let p = input.view.text.slice(max(0, s - 1)..<s).last, p.isLetter || p.isNumber || p == "." || p == "-" || p == "/" { return nil }
+            if let p = char(input.view, s - 1), p.isLetter || p.isNumber || p == "." || p == "-" || p == "/" { return nil }
             let text = input.text.filter { !$0.isWhitespace }
             guard !dotted(input), let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return nil }
             return number(NumberText.Reading(v))
@@ -32,7 +32,7 @@ enum NumberActions {
             // A unit right after a numeral is the tail of a run that did not read (五十千): no number.
             let s = Int(input.start)
             if let first = text.first, NumberText.zhSmall[first] != nil || NumberText.zhBig[first] != nil,
-               let p = input.view.text.slice(max(0, s - 1)..<s).last,
+               let p = char(input.view, s - 1),
                NumberText.zhDigits[p] != nil || NumberText.zhSmall[p] != nil || NumberText.zhBig[p] != nil { return nil }
             guard let r = NumberText.chinese(text) else { return nil }
             return number(r)
@@ -63,7 +63,7 @@ enum NumberActions {
         },
         GrammarAction("number.fraction", dimension: "number",
                       summary: "a fraction in digits: 3/4, -3/2, 1 4/3, ½; not inside a run of slashes (5/17/2018) and not 2024/25") { input in
-            guard !chained(input), let v = NumberText.fraction(input.text) else { return nil }
+            guard let v = NumberText.fraction(input.text), !chained(input) else { return nil }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.range", dimension: "number",
@@ -90,10 +90,10 @@ enum NumberActions {
             }
             // <>30, =>30: no comparison NoteGraph reads.
             let s = Int(input.start)
-            if let p = input.view.text.slice(max(0, s - 1)..<s).last, "<>=".contains(p) { return nil }
+            if let p = char(input.view, s - 1), "<>=".contains(p) { return nil }
             // more than 1/2 is read whole or not at all.
-            let e = Int(input.end), after = input.view.text.slice(e..<min(e + 2, input.view.text.count))
-            if let a = after.first, "/⁄.".contains(a), after.dropFirst().first.map({ $0.isASCII && $0.isNumber }) == true { return nil }
+            let e = Int(input.end)
+            if let a = char(input.view, e), "/⁄.".contains(a), isDigit(char(input.view, e + 1)) { return nil }
             var low: Double? = nil, high: Double? = nil, lowInc: Bool? = nil, highInc: Bool? = nil
             for c in input.captures {
                 guard ["gt", "ge", "lt", "le", "eq"].contains(c.name) else { continue }
@@ -127,6 +127,16 @@ enum NumberActions {
         },
     ]
 
+    /// The character at UTF-16 offset `i` of the document when it is in the BMP (the characters
+    /// these checks look for all are), else nil; no string is built.
+    @inline(__always) static func char(_ view: DocumentView, _ i: Int) -> Character? {
+        let u = view.text.utf16
+        guard i >= 0, i < u.count, let s = Unicode.Scalar(u[i]) else { return nil }
+        return Character(s)
+    }
+
+    @inline(__always) static func isDigit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
+
     static func number(_ r: NumberText.Reading) -> JSONValue {
         r.approx ? .object([("value", .number(r.value)), ("approx", .bool(true))]) : .object([("value", .number(r.value))])
     }
@@ -134,26 +144,20 @@ enum NumberActions {
     /// Whether the match sits inside a dotted run of digits (1..2, 192.168.1.2, 2222.2222.22):
     /// such text is no number the stage can read.
     static func dotted(_ input: ActionInput) -> Bool {
-        let text = input.view.text
-        let s = Int(input.start), e = Int(input.end)
-        let after = text.slice(e..<min(e + 2, text.count))
-        let before = text.slice(max(0, s - 2)..<s)
-        func digitOrDot(_ c: Character?) -> Bool { c.map { $0 == "." || ($0.isASCII && $0.isNumber) } ?? false }
-        if after.first == ".", digitOrDot(after.dropFirst().first) { return true }
-        if before.last == ".", digitOrDot(before.dropLast().last) { return true }
-        if input.text.hasSuffix("."), after.first == "." { return true }
+        let v = input.view, s = Int(input.start), e = Int(input.end)
+        func digitOrDot(_ c: Character?) -> Bool { c == "." || isDigit(c) }
+        if char(v, e) == ".", digitOrDot(char(v, e + 1)) { return true }
+        if char(v, s - 1) == ".", digitOrDot(char(v, s - 2)) { return true }
+        if char(v, e - 1) == ".", char(v, e) == "." { return true }
         return false
     }
 
     /// Whether the match is one link of a chain of numbers joined by - or / (+1-222-2222,
     /// 5/17/2018): a phone number or a date, not a range or a fraction.
     static func chained(_ input: ActionInput) -> Bool {
-        let text = input.view.text
-        let s = Int(input.start), e = Int(input.end)
-        let before = text.slice(max(0, s - 2)..<s), after = text.slice(e..<min(e + 2, text.count))
-        func digit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
-        if let b = before.last, "-/+".contains(b) || digit(b) || b.isASCII && b.isLetter { return true }
-        if let a = after.first, "-/".contains(a), digit(after.dropFirst().first) { return true }
+        let v = input.view, s = Int(input.start), e = Int(input.end)
+        if let b = char(v, s - 1), "-/+".contains(b) || isDigit(b) || b.isASCII && b.isLetter { return true }
+        if let a = char(v, e), "-/".contains(a), isDigit(char(v, e + 1)) { return true }
         return false
     }
 
@@ -170,7 +174,7 @@ enum NumberActions {
     /// Any number text a range side or a bound can hold: Arabic (with a scale letter or word),
     /// Chinese, English words.
     static func read(_ raw: String) -> NumberText.Reading? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = String(NumberText.trimmed(raw))
         if let v = NumberText.arabic(text) { return .init(v) }
         if let v = suffixed(text, standardSuffixes) { return .init(v) }
         if let r = NumberText.chinese(text) { return r }
@@ -180,7 +184,7 @@ enum NumberActions {
 
     /// The scale a number text ends with: 58B → 1e9, 8万 → 1e4, 12 billion → 1e9, 1.2万亿 → 1e12; else 1.
     static func trailingScale(_ raw: String) -> Double {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = String(NumberText.trimmed(raw))
         var scale = 1.0
         var rest = Substring(text)
         while let c = rest.last, let u = NumberText.zhBig[c] { scale *= u; rest = rest.dropLast() }

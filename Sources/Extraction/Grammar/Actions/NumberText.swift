@@ -13,6 +13,13 @@ public enum NumberText {
         public init(_ value: Double, approx: Bool = false) { self.value = value; self.approx = approx }
     }
 
+    /// The text without surrounding whitespace (no Foundation: this runs for every number).
+    static func trimmed(_ text: some StringProtocol) -> Substring {
+        let s = Substring(text)
+        guard let a = s.firstIndex(where: { !$0.isWhitespace }), let b = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return s[a...b]
+    }
+
     static func checked(_ v: Double?) -> Double? {
         guard let v, v.isFinite, abs(v) <= limit else { return nil }
         return v
@@ -84,7 +91,8 @@ public enum NumberText {
     /// "3/4", "-3/2", "1 4/3" (a whole number, a space, a fraction), "1⁄2" (NFKC of ½). Numerator
     /// and denominator are whole numbers below 1000 (2024/25 is a fiscal year, not 80.96).
     public static func fraction(_ text: String) -> Double? {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard text.utf8.contains(0x2F) || text.unicodeScalars.contains("\u{2044}") else { return nil }
+        var s = trimmed(text)
         var negative = false
         if s.first == "-" || s.first == "−" { negative = true; s = s.dropFirst() }
         let parts = s.split(whereSeparator: \.isWhitespace)
