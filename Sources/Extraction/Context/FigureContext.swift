@@ -43,20 +43,16 @@ struct FigureContext {
             let companies = here.filter { $0.dimension == "company" }
             var previous: [Figure] = []
             for item in figures {
-                let core = item.value["core"]?.arrayValue?.compactMap(\.doubleValue)
-                var f = Figure(item: item, start: core?.count == 2 ? Int32(core![0]) : item.start,
-                               end: core?.count == 2 ? Int32(core![1]) : item.end)
+                var f = Figure(item: item, start: item.core.start, end: item.core.end)
                 let unit = item.value["unit"]?.stringValue
                 let inClause = { (other: Item) in clause(other.firstToken) == clause(item.firstToken) }
                 f.metric = nearest(metrics.filter(inClause), to: item)?.value["metric"]?.stringValue
-                if f.metric == nil {
-                    if unit == "%", item.value["change"]?.stringValue != nil || clause(item.firstToken) != clause(previous.last?.item.firstToken ?? -1) {
-                        if item.value["change"]?.stringValue != nil {
-                            f.metric = previous.last?.metric.map { $0.hasSuffix("growth") ? $0 : $0 + " growth" } ?? "growth"
-                        }
-                    } else if let same = previous.last(where: { $0.item.value["unit"]?.stringValue == unit }) {
-                        f.metric = same.metric
-                    }
+                let isChange = unit == "%" && item.value["change"]?.stringValue != nil
+                let percentElsewhere = unit == "%" && clause(item.firstToken) != clause(previous.last?.item.firstToken ?? -1)
+                if f.metric == nil, isChange {
+                    f.metric = previous.last?.metric.map { $0.hasSuffix("growth") ? $0 : $0 + " growth" } ?? "growth"
+                } else if f.metric == nil, !percentElsewhere {
+                    f.metric = previous.last { $0.item.value["unit"]?.stringValue == unit }?.metric
                 }
                 f.period = (nearest(dates.filter(inClause), to: item) ?? dates.last { $0.endToken <= item.firstToken })?.value["date"]?.stringValue
                 let before = companies.filter { $0.endToken <= item.firstToken }

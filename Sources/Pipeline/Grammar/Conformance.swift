@@ -148,9 +148,7 @@ public struct Conformance {
         var spans: [Span] = []
         for item in work.items where Self.kind(of: item) == c.kind {
             let v = item.value
-            // A figure's mention is its core: the match without modifiers at its edges.
-            let core = v["core"]?.arrayValue?.compactMap(\.doubleValue).map { Int32($0) }
-            let (start, end) = core?.count == 2 ? (core![0], core![1]) : (item.start, item.end)
+            let (start, end) = item.core
             spans.append(Span(start: original(start, end: false), end: original(end, end: true),
                               value: v["value"]?.doubleValue, currency: c.kind == "money" ? v["unit"]?.stringValue : nil,
                               low: v["low"]?.doubleValue, high: v["high"]?.doubleValue, date: v["date"]?.stringValue))
