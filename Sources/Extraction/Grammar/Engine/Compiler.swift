@@ -184,32 +184,27 @@ struct Compiler {
         return keys
     }
 
-    /// What follows the first element, when every way into the pattern starts with one token,
-    /// or every way with an item, and no match ends right after it; nil otherwise.
+    /// Every way into the pattern: its first element and the keys of the token after it. Nil
+    /// when a way in cannot be told (the pattern may match at once).
     func lookahead(from entry: Int) -> LookaheadKeys? {
-        var keys: Set<FirstKey> = []
-        var dimensions: Set<String> = []
-        var tokens = false
+        var branches: [LookaheadKeys.Branch] = []
         var seen: Set<Int> = []
         var stack = [entry]
         while let pc = stack.popLast() {
             guard seen.insert(pc).inserted else { continue }
             switch instructions[pc] {
-            case let .token(_, next):
-                guard dimensions.isEmpty, let k = firstKeys(from: next) else { return nil }
-                tokens = true
-                keys.formUnion(k)
+            case let .token(test, next):
+                branches.append(.init(first: .token(checks.keys(test), check: test), follow: firstKeys(from: next)))
             case let .dimension(d, next):
-                guard !tokens, let k = firstKeys(from: next) else { return nil }
-                dimensions.insert(d)
-                keys.formUnion(k)
-            case .literal, .match: return nil
+                branches.append(.init(first: .item(d), follow: firstKeys(from: next)))
+            case let .literal(units, next):
+                branches.append(.init(first: .literal(units, firstKeys(from: pc) ?? []), follow: firstKeys(from: next)))
+            case .match: return nil
             case let .split(a, b): stack.append(a); stack.append(b)
             case let .save(_, next), let .assertStart(next), let .assertEnd(next): stack.append(next)
             }
         }
-        if keys.isEmpty { return nil }
-        return tokens ? .token(keys) : .item(dimensions, keys)
+        return LookaheadKeys(branches: branches)
     }
 
     /// The check and capture of a pattern that is one token test: `[t]` or `name:[t]`.

@@ -108,7 +108,7 @@ public final class DocumentView: @unchecked Sendable {
     }
 
     /// Matches the folded literal from token `t` on; returns the token after the last one used.
-    func literal(_ lit: [UInt16], from t: Int, limit: Int) -> Int? {
+    func literal<Units: RandomAccessCollection<UInt16>>(_ lit: Units, from t: Int, limit: Int) -> Int? where Units.Index == Int {
         let units = text.utf16
         var i = 0
         var k = t

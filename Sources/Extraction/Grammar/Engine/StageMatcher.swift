@@ -29,6 +29,8 @@ public final class StageMatcher: @unchecked Sendable {
     let startFilter: KeyFilter
     /// Each rule's lookahead, by rule index.
     let lookaheads: [Lookahead]
+    /// The token ways in that rules share (`Lookahead.branches`), in the arena.
+    let branches: UnsafeBufferPointer<LookaheadBranch>
     /// Owns the filters' buffers.
     let arena = FilterArena()
     /// Every token test of the stage's rules.
@@ -42,26 +44,40 @@ public final class StageMatcher: @unchecked Sendable {
         self.checks = checks
         index = FirstTokenIndex(rules.map(\.program.firstKeys), arena: arena)
         startFilter = rules.allSatisfy { $0.program.firstKeys != nil } ? arena.filter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : .everything
-        lookaheads = rules.map { [arena] in Lookahead($0.program.lookahead, arena: arena) }
+        var interned: [LookaheadKeys.Branch: Int32] = [:]
+        lookaheads = rules.map { [arena] in Lookahead($0.program.lookahead, arena: arena, shared: &interned) }
+        let shared = interned.sorted { $0.value < $1.value }.map { [arena] in LookaheadBranch($0.key, arena: arena) }
+        if let sample = shared.first {
+            let buffer = arena.buffer(shared.count, of: LookaheadBranch.self, initial: sample)
+            for (k, b) in shared.enumerated() { buffer[k] = b }
+            branches = UnsafeBufferPointer(start: buffer, count: shared.count)
+        } else {
+            branches = UnsafeBufferPointer(start: nil, count: 0)
+        }
     }
 
     /// Per-document working memory, reused across sentences (no allocation per sentence).
     public final class Scratch {
         var proposed: [Int]
+        /// Per shared lookahead branch: the token it was last asked at, and its answer there.
+        var stamp: [Int]
+        var answer: [Bool]
         var list: [Int32] = []
         var candidates: [Candidate] = []
         /// Optional so that `match` can move it out and back: a copy would share and then
         /// duplicate its buffers on the first write.
         var run: Run?
-        init(view: DocumentView, rules: Int, checks: CheckTable, tokens: Range<Int>) {
+        init(view: DocumentView, rules: Int, branches: Int, checks: CheckTable, tokens: Range<Int>) {
             proposed = [Int](repeating: -1, count: rules)
+            stamp = [Int](repeating: -1, count: branches)
+            answer = [Bool](repeating: false, count: branches)
             run = Run(view: view, checks: checks, tokens: tokens)
         }
     }
 
     /// Working memory for matching the sentences within `tokens` (default: the whole document).
     public func scratch(for view: DocumentView, tokens: Range<Int>? = nil) -> Scratch {
-        Scratch(view: view, rules: rules.count, checks: checks, tokens: tokens ?? 0..<view.tokens.count)
+        Scratch(view: view, rules: rules.count, branches: branches.count, checks: checks, tokens: tokens ?? 0..<view.tokens.count)
     }
 
     /// A match before overlap resolution (kept for `grammar explain`).
@@ -78,15 +94,19 @@ public final class StageMatcher: @unchecked Sendable {
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
         var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!, candidates = scratch.candidates
-        scratch.proposed = []; scratch.list = []; scratch.candidates = []
+        var stamp = scratch.stamp, answer = scratch.answer
+        scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.stamp = []; scratch.answer = []
         candidates.removeAll(keepingCapacity: true)
-        defer { scratch.proposed = proposed; scratch.list = list; scratch.run = run; scratch.candidates = candidates }
+        defer {
+            scratch.proposed = proposed; scratch.list = list; scratch.run = run; scratch.candidates = candidates
+            scratch.stamp = stamp; scratch.answer = answer
+        }
         run.sentenceStart = first
         run.sentenceEnd = limit
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
         let features = view.features, startFilter = self.startFilter, lookaheads = self.lookaheads, links = view.itemLinks
-        let index = self.index, tokens = view.tokens, rules = self.rules
+        let index = self.index, tokens = view.tokens, rules = self.rules, shared = self.branches
         for p in first..<limit {
             let f = features[p]
             if !startFilter.admits(f) { continue }
@@ -95,7 +115,8 @@ public final class StageMatcher: @unchecked Sendable {
             if list.isEmpty { continue }
             if list.count > 1 { list.sort() }
             for r in list {
-                if !lookaheads[Int(r)].allows(links, features, at: p, limit: limit) { continue }
+                if !lookaheads[Int(r)].allows(links, features, at: p, limit: limit, view: view, shared: shared, run: &run,
+                                                      stamp: &stamp, answer: &answer) { continue }
                 let compiled = rules[Int(r)]
                 let end: Int
                 let captures: [Capture]
