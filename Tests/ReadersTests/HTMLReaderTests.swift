@@ -39,9 +39,15 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(raw.warnings.isEmpty, "\(raw.warnings)")
     }
 
-    func testTableCellsAndListItemsAreSeparateLines() throws {
+    func testTableRowsArePipeRowsAndListItemsSeparateLines() throws {
         let (text, _) = try text("<table><tr><th>Metric</th><th>2026</th></tr><tr><td>Capex</td><td>$700B</td></tr></table><ul><li>a</li><li>b</li></ul>")
-        XCTAssertEqual(text, "Metric\n2026\nCapex\n$700B\na\nb")
+        XCTAssertEqual(text, "| Metric | 2026 |\n| Capex | $700B |\na\nb")
+    }
+
+    /// Blocks and line breaks inside a cell do not cut its row; a table in a cell stays in it.
+    func testBlocksInsideCellsStayInTheirRow() throws {
+        let (text, _) = try text("<p>Intro</p><table><tr><td><p>Cap</p><p>ex</p></td><td>1<br>2</td><td><table><tr><td>in</td><td>ner</td></tr></table></td></tr></table><p>After</p>")
+        XCTAssertEqual(text, "Intro\n| Cap ex | 1 2 | in ner |\nAfter")
     }
 
     func testBrokenMarkupIsRecovered() throws {

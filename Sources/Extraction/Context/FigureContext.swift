@@ -14,6 +14,10 @@ import NoteGraphCore
 ///   sentence; else after it in the clause.
 ///
 /// Clauses end at , ， ; ； 。 ! ? (not at colons: "Revenue: $5B" keeps its metric).
+///
+/// A figure in a table cell (`TableGrid`) looks in its own cell first, then in its column's
+/// header, then in its row's first cell (for the subject: row first, then column), and never in
+/// the other cells of its row.
 struct FigureContext {
     let items: [Item]
     let segments: SegmentedText
@@ -33,6 +37,7 @@ struct FigureContext {
         var bySentence: [Int32: [Item]] = [:]
         for item in items where item.dimension != "number" { bySentence[item.sentence, default: []].append(item) }
         var out: [Figure] = []
+        let grid = TableGrid(text.utf16)
         for sentence in bySentence.keys.sorted() {
             let here = bySentence[sentence]!
             let figures = here.filter { $0.dimension == "figure" }.sorted { $0.firstToken < $1.firstToken }
@@ -58,11 +63,31 @@ struct FigureContext {
                 let before = companies.filter { $0.endToken <= item.firstToken }
                 let subject = before.filter(inClause).last ?? before.last ?? companies.filter(inClause).first { $0.firstToken >= item.endToken }
                 f.subject = subject.flatMap(Self.companyID)
+                if let place = grid.place(of: item.start) { fromTable(&f, place) }
                 previous.append(f)
                 out.append(f)
             }
         }
         return out.sorted { $0.start < $1.start }
+    }
+
+    /// Period, metric and subject of a figure in a table cell, from the cell, then its headers.
+    func fromTable(_ f: inout Figure, _ place: TableGrid.Place) {
+        let item = f.item
+        func inside(_ range: Range<Int32>?, _ dimension: String, where keep: (Item) -> Bool = { _ in true }) -> Item? {
+            guard let range else { return nil }
+            // Overlap, not containment: a year cell's date item spans its pipes ("| 2025 |").
+            let found = items.filter { $0.dimension == dimension && $0.start < range.upperBound && $0.end > range.lowerBound && keep($0) }
+            return nearest(found, to: item)
+        }
+        let isPeriod = { (d: Item) in d.value["dateline"] != .bool(true) && d.value["date"]?.stringValue != nil }
+        let period = inside(place.cell, "date", where: isPeriod) ?? inside(place.columnHeader, "date", where: isPeriod)
+            ?? inside(place.rowHeader, "date", where: isPeriod)
+        f.period = period?.value["date"]?.stringValue
+        let metric = inside(place.cell, "metric") ?? inside(place.columnHeader, "metric") ?? inside(place.rowHeader, "metric")
+        f.metric = metric?.value["metric"]?.stringValue
+        let subject = inside(place.cell, "company") ?? inside(place.rowHeader, "company") ?? inside(place.columnHeader, "company")
+        f.subject = subject.flatMap(Self.companyID)
     }
 
     /// The node id a company item stands for.

@@ -43,7 +43,7 @@ struct HTMLTextWalker {
                 if name == "meta" { readMeta(current, dates: &foundDates) }
                 if name == "title", title == nil { title = Self.content(current) }
                 if Self.skipped.contains(name) || Self.isHidden(current) { break }
-                if Self.blocks.contains(name) { newline() }
+                if Self.cells.contains(name) { openCell() } else if name == "tr" { openRow() } else if Self.blocks.contains(name) { newline() }
                 if name == "br" || name == "hr" { newline() }
                 if name == "time", let dt = Self.attribute(current, "datetime") { times.append((dt, Int32(text.count))) }
                 if name == "pre" || name == "textarea" { preDepth += 1 }
@@ -77,10 +77,52 @@ struct HTMLTextWalker {
     private mutating func leave(_ element: xmlNodePtr, preDepth: inout Int) {
         let name = Self.name(element)
         if name == "pre" || name == "textarea" { preDepth = max(0, preDepth - 1) }
-        if Self.blocks.contains(name) { newline() }
+        if Self.cells.contains(name) { closeCell() } else if name == "tr" { closeRow() } else if Self.blocks.contains(name) { newline() }
+    }
+
+    /// Table rows are written as pipe rows (`| a | b |`, one per line), the form Markdown notes
+    /// use, so that later stages read the cells of both the same way (`TableGrid`). Inside a
+    /// cell, block breaks become spaces: a `<p>` in a `<td>` must not cut the row.
+    static let cells: Set<String> = ["td", "th"]
+    private var rowDepth = 0
+    private var cellDepth = 0
+
+    private mutating func openRow() {
+        if cellDepth > 0 { return }   // a table inside a cell: its rows stay in that cell
+        newline()
+        text.append(Self.pipe)
+        rowDepth += 1
+    }
+
+    private mutating func closeRow() {
+        guard cellDepth == 0, rowDepth > 0 else { return }
+        rowDepth -= 1
+        newline()
+    }
+
+    private mutating func openCell() {
+        if rowDepth == 0 { newline(); return }   // a cell outside any row: a block, as before
+        cellDepth += 1
+        if cellDepth == 1 { text.append(0x20) } else { space() }
+    }
+
+    private mutating func closeCell() {
+        if rowDepth == 0 { newline(); return }
+        cellDepth -= 1
+        if cellDepth == 0 {
+            if let last = text.last, last != 0x20 { text.append(0x20) }
+            text.append(Self.pipe)
+        }
+    }
+
+    static let pipe: UInt16 = 0x7C
+
+    private mutating func space() {
+        if let last = text.last, last != 0x20, last != 0x0A { text.append(0x20) }
     }
 
     private mutating func newline() {
+        if cellDepth > 0 { space(); return }
         if let last = text.last, last != 0x0A { text.append(0x0A) }
     }
 
