@@ -17,6 +17,44 @@ enum FigureActions {
             }
             return FigureReading(input)?.json(unit: unit)
         },
+        GrammarAction("figure.currency", dimension: "figure",
+                      summary: "capture n as money in the currency its word c names among `word=ISO` or `word=ISO*factor` arguments (`figure.currency francs=CHF cents=USD*0.01 musd=USD*1e6`); a token t holding code and digits together (USD115, 115USD) is split; smaller units after it, sub with its word sw (and sub2/sw2), are added: 3 dollars 50 cents, 五元三毛, 50元6角三分 (sub without a word: hundredths)",
+                      checkArguments: CurrencyWords.check) { input in
+            let words = CurrencyWords(input.arguments)
+            var amount: Double?
+            var currency: (code: String, factor: Double)?
+            if let t = input.text("t") {
+                // USD115, 115USD: the letters name the currency, the rest is the amount.
+                let letters = t.filter { $0.isLetter }, digits = t.filter { !$0.isLetter }
+                currency = words.lookup(letters)
+                amount = NumberText.arabic(digits)
+            } else {
+                currency = words.lookup(input.text("c") ?? "")
+            }
+            guard let (code, factor) = currency else { return nil }
+            var extra = 0.0
+            for (sub, word) in [("sub", "sw"), ("sub2", "sw2")] where input.capture(sub) != nil {
+                guard let v = FigureReading.amount(input, sub)?.value, v >= 0, v < 100 else { return nil }
+                var f = 0.01
+                if let w = input.text(word) {
+                    guard let hit = words.lookup(w), hit.code == code else { return nil }
+                    f = hit.factor
+                }
+                extra += v * f
+            }
+            var reading: FigureReading?
+            if let amount {
+                reading = FigureReading(input, factor: factor, amount: (amount, nil, nil, false))
+            } else {
+                reading = FigureReading(input, factor: factor)
+            }
+            guard var r = reading else { return nil }
+            if extra != 0 {
+                guard let v = r.value else { return nil }
+                r.value = FigureReading.tidy(v + extra)
+            }
+            return r.json(unit: code)
+        },
         GrammarAction("figure.percent", dimension: "figure", summary: "capture n (a number) as a percentage: 65% → value 65, unit %") { input in
             FigureReading(input)?.json(unit: "%")
         },
@@ -27,12 +65,18 @@ enum FigureActions {
             var factor = 1.0
             var reading: FigureReading?
             if let t = input.text("t") {
-                // Digits and unit in one token: the number is the leading digits.
-                let digits = t.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-                guard !digits.isEmpty, let n = NumberText.arabic(String(digits)),
-                      let f = table.factor(of: String(t.dropFirst(digits.count))) else { return nil }
+                // Digits and unit in one token (120kW, 一吨半): the number is the leading digits
+                // or Chinese numerals; 半 after the unit adds a half.
+                var rest = Substring(t)
+                var half = 0.0
+                if rest.count > 1, rest.last == "半" { rest = rest.dropLast(); half = 0.5 }
+                let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+                let numerals = digits.isEmpty ? rest.prefix { NumberText.isChineseNumeral($0) } : digits
+                guard !numerals.isEmpty,
+                      let n = digits.isEmpty ? NumberText.chinese(String(numerals))?.value : NumberText.arabic(String(digits)),
+                      let f = table.factor(of: String(rest.dropFirst(numerals.count))) else { return nil }
                 factor = f
-                reading = FigureReading(input, factor: f, amount: (n, nil, nil, false))
+                reading = FigureReading(input, factor: f, amount: (n + half, nil, nil, false))
             } else {
                 if input.capture("u") != nil {
                     guard let f = table.factor(of: input.text("u") ?? "") else { return nil }
@@ -45,18 +89,19 @@ enum FigureActions {
             return reading.json(unit: input.arguments[0])
         },
         GrammarAction("figure.tenths", dimension: "figure",
-                      summary: "a Chinese 成 ratio in one token t: 三成 = 30%, 三成七 = 37%, 八折 (with argument 折) = 80%",
-                      checkArguments: { $0.count <= 1 ? nil : "takes at most one argument, the character that marks tenths (成 by default)" }) { input in
+                      summary: "a Chinese ratio in tenths, captured as t: 三成 = 30%, 三成七 = 37%, 三成半 = 35%, 9.5成 = 95%, 半成 = 5%; with argument 折 a price as a share of the full one: 八折 = 80%, 八五折 = 75折 = 85%/75%, 9.9折 = 99%, 对折 = 半折 = 50%",
+                      checkArguments: { $0.count <= 1 ? nil : "takes at most one argument, the character that marks tenths (the last 成 or 折 written by default)" }) { input in
             guard let t = input.text("t") else { return nil }
-            let mark = Character(input.arguments.first ?? "成")
-            let parts = t.split(separator: mark, maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, let tens = NumberText.chinese(String(parts[0]))?.value, tens >= 1, tens <= 10 else { return nil }
-            var units = 0.0
-            if !parts[1].isEmpty {
-                guard let u = NumberText.chinese(String(parts[1]))?.value, u < 10 else { return nil }
-                units = u
-            }
-            return FigureReading(input, factor: 1, amount: (tens * 10 + units, nil, nil, false))?.json(unit: "%")
+            // The mark is the argument, else the last 成 or 折 written.
+            let mark = input.arguments.first.map(Character.init) ?? t.last { $0 == "成" || $0 == "折" } ?? "成"
+            guard let percent = Tenths.percent(t, mark: mark) else { return nil }
+            return FigureReading(input, factor: 1, amount: (percent, nil, nil, false))?.json(unit: "%")
+        },
+        GrammarAction("figure.parts", dimension: "figure",
+                      summary: "a Chinese share of a power of ten, captured as t: 百分之三十 = 30%, 千分之２.４ = 0.24%, 万分之三 = 0.03%, 百分之百 = 100%",
+                      checkArguments: { $0.isEmpty ? nil : "takes no arguments" }) { input in
+            guard let t = input.text("t"), let percent = Tenths.parts(t) else { return nil }
+            return FigureReading(input, factor: 1, amount: (percent, nil, nil, false))?.json(unit: "%")
         },
         GrammarAction("figure.constant", dimension: "figure",
                       summary: "a figure the words themselves state: `figure.constant 2 x` for 翻倍 / doubled, `figure.constant 50 %` for 一半",
