@@ -33,6 +33,8 @@ public struct Conformance {
         var currency: String?
         /// The unit the found figure must have (dimension cases, in NoteGraph's units; nil: any).
         var unit: String? = nil
+        /// A price per unit (USD/share): the suite marks only its amount ("$98" of "$98 a share").
+        var perUnit = false
         /// Bounds of a range (`range` cases: {"min", "max"}; an open bound is nil).
         var low: Double? = nil
         var high: Double? = nil
@@ -46,12 +48,17 @@ public struct Conformance {
         /// Whether `found` meets `expected` (a currency is compared only where the case gives one).
         static func meets(_ found: Span, _ expected: Span) -> Bool {
             let a = found, b = expected
-            guard a.start == b.start, a.end == b.end, b.currency == nil || a.currency == b.currency,
+            // A price per unit keeps its denominator in NoteGraph's span; the case's amount is its start.
+            let sameSpan = a.start == b.start && (a.end == b.end || (a.perUnit && b.end > a.start && b.end < a.end))
+            guard sameSpan, b.currency == nil || a.currency == b.currency,
                   b.unit == nil || a.unit == b.unit else { return false }
             if b.resolvesDate {
                 guard let d = a.date else { return false }
                 return d == b.date || b.dates.contains(d)
             }
+            // A case that gives a value only (money, percent, dimension) says nothing of the
+            // bounds NoteGraph adds to "more than $247 million" (low 2.47e8): the value decides.
+            if b.low == nil, b.high == nil, b.value != nil { return same(a.value, b.value) }
             return same(a.value, b.value) && same(a.low, b.low) && same(a.high, b.high)
         }
 
@@ -159,6 +166,7 @@ public struct Conformance {
             spans.append(Span(start: original(start, end: false), end: original(end, end: true),
                               value: v["value"]?.doubleValue, currency: c.kind == "money" ? v["unit"]?.stringValue.map { String($0.prefix { $0 != "/" }) } : nil,
                               unit: c.kind == "dimension" ? v["unit"]?.stringValue : nil,
+                              perUnit: v["unit"]?.stringValue?.contains("/") == true,
                               low: v["low"]?.doubleValue, high: v["high"]?.doubleValue, date: v["date"]?.stringValue))
         }
         return spans
