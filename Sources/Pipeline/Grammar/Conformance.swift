@@ -186,7 +186,9 @@ public struct Conformance {
             if unit == "%" || unit == "pp" { return "percent" }
             let head = unit.prefix { $0 != "/" }
             if head.count == 3, head.allSatisfy({ $0.isASCII && $0.isUppercase }) { return "money" }
-            return unit == "count" || unit == "x" ? nil : "dimension"
+            // Counts, multiples and durations are no dimension of the suite (it reads durations
+            // as dates).
+            return ["count", "x", "year", "month", "week", "day"].contains(unit) ? nil : "dimension"
         default: return nil
         }
     }

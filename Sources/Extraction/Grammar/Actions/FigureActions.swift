@@ -91,11 +91,17 @@ enum FigureActions {
             FigureReading(input)?.json(unit: "%")
         },
         GrammarAction("figure.unit", dimension: "figure",
-                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations)",
+                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s)",
                       checkArguments: unitArguments) { input in
             let table = UnitTable(input.arguments.dropFirst())
             var factor = 1.0
             var reading: FigureReading?
+            // A rate: the time word d divides (`/h=3600`: 188 miles an hour → m/s).
+            var per = 1.0
+            if let d = input.text("d") {
+                guard let p = table.factor(of: "/" + d), p > 0 else { return nil }
+                per = p
+            }
             if let t = input.text("t") {
                 // Digits and unit in one token (120kW, 一吨半): the number is the leading digits
                 // or Chinese numerals; 半 after the unit adds a half.
@@ -108,13 +114,13 @@ enum FigureActions {
                       let n = digits.isEmpty ? NumberText.chinese(String(numerals))?.value : NumberText.arabic(String(digits)),
                       let f = table.factor(of: String(rest.dropFirst(numerals.count))) else { return nil }
                 factor = f
-                reading = FigureReading(input, factor: f, amount: (n + half, nil, nil, false))
+                reading = FigureReading(input, factor: f / per, amount: (n + half, nil, nil, false))
             } else {
                 if input.capture("u") != nil {
                     guard let f = table.factor(of: input.text("u") ?? "") else { return nil }
                     factor = f
                 }
-                reading = FigureReading(input, factor: factor)
+                reading = FigureReading(input, factor: factor / per)
             }
             guard let reading else { return nil }
             if let max = table.max, let v = reading.value ?? reading.high ?? reading.low, abs(v / factor) > max { return nil }
