@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "Segmentation", dependencies: ["NoteGraphCore", "CICU"], resources: [.copy("Resources")]),
         .target(name: "Extraction", dependencies: ["NoteGraphCore", "Segmentation"], resources: [.copy("Resources")]),
         .target(name: "GraphStore", dependencies: ["NoteGraphCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Pipeline", dependencies: ["NoteGraphCore", "Readers", "Segmentation", "Extraction", "GraphStore"]),
+        .target(name: "Pipeline", dependencies: ["NoteGraphCore", "Readers", "Segmentation", "Extraction", "GraphStore"],
+                resources: [.copy("Resources")]),
         .executableTarget(name: "notegraph", dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Paths to Fixtures/ and ../shared/, scratch folders, and running the built CLI.
         .target(name: "TestSupport", dependencies: ["NoteGraphCore"], path: "Tests/TestSupport"),

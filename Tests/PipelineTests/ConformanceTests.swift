@@ -47,6 +47,22 @@ final class ConformanceTests: XCTestCase {
         XCTAssertEqual(report.examples["cases.jsonl zh number"]?.count, 1)
     }
 
+    /// A dimension's expected value is in the suite's unit (10 Mile) and NoteGraph's in its base
+    /// unit (16093.44 m): the runner converts with its unit table; a wrong unit, or one the table
+    /// does not know, fails. A money sub-unit (Cent) scales the value whatever the currency.
+    func testDimensionsAreComparedInNoteGraphUnits() throws {
+        let folder = try write([
+            #"{"lang": "en", "kind": "dimension", "text": "a 10 miles trip", "expected": [{"start": 2, "end": 10, "value": 10, "unit": "Mile"}]}"#,
+            #"{"lang": "en", "kind": "dimension", "text": "a 10 miles trip", "expected": [{"start": 2, "end": 10, "value": 10, "unit": "Foot"}]}"#,
+            #"{"lang": "en", "kind": "dimension", "text": "a 10 miles trip", "expected": [{"start": 2, "end": 10, "value": 10, "unit": "Furlong"}]}"#,
+            #"{"lang": "en", "kind": "dimension", "text": "a 10 miles trip", "expected": [{"start": 2, "end": 10, "value": 16093.44}]}"#,
+        ])
+        let report = try Conformance(settings: try settings()).run(directory: folder.url, examplesPerRow: 5)
+        XCTAssertEqual(report.rows["cases.jsonl en dimension"]?.passed, 1)
+        XCTAssertEqual(report.rows["cases.jsonl en dimension"]?.total, 4)
+        XCTAssertTrue(report.examples["cases.jsonl en dimension"]?.first?.contains("line 2") == true)
+    }
+
     func testMalformedCaseNamesFileAndLine() throws {
         let folder = try write([#"{"lang": "en", "kind": "number", "text": "1", "expected": []}"#, #"{"lang": "en""#])
         XCTAssertThrowsError(try Conformance(settings: try settings()).run(directory: folder.url)) { error in

@@ -31,6 +31,10 @@ public struct Conformance {
         var end: Int
         var value: Double?
         var currency: String?
+        /// The unit the found figure must have (dimension cases, in NoteGraph's units; nil: any).
+        var unit: String? = nil
+        /// A price per unit (USD/share): the suite marks only its amount ("$98" of "$98 a share").
+        var perUnit = false
         /// Bounds of a range (`range` cases: {"min", "max"}; an open bound is nil).
         var low: Double? = nil
         var high: Double? = nil
@@ -44,11 +48,17 @@ public struct Conformance {
         /// Whether `found` meets `expected` (a currency is compared only where the case gives one).
         static func meets(_ found: Span, _ expected: Span) -> Bool {
             let a = found, b = expected
-            guard a.start == b.start, a.end == b.end, b.currency == nil || a.currency == b.currency else { return false }
+            // A price per unit keeps its denominator in NoteGraph's span; the case's amount is its start.
+            let sameSpan = a.start == b.start && (a.end == b.end || (a.perUnit && b.end > a.start && b.end < a.end))
+            guard sameSpan, b.currency == nil || a.currency == b.currency,
+                  b.unit == nil || a.unit == b.unit else { return false }
             if b.resolvesDate {
                 guard let d = a.date else { return false }
                 return d == b.date || b.dates.contains(d)
             }
+            // A case that gives a value only (money, percent, dimension) says nothing of the
+            // bounds NoteGraph adds to "more than $247 million" (low 2.47e8): the value decides.
+            if b.low == nil, b.high == nil, b.value != nil { return same(a.value, b.value) }
             return same(a.value, b.value) && same(a.low, b.low) && same(a.high, b.high)
         }
 
@@ -62,7 +72,7 @@ public struct Conformance {
 
         var description: String {
             "\(start)-\(end)" + (value.map { "=\($0)" } ?? "") + (low != nil || high != nil ? " [\(low.map { "\($0)" } ?? "")…\(high.map { "\($0)" } ?? "")]" : "")
-                + (currency.map { " \($0)" } ?? "") + (date.map { " \($0)" } ?? "") + (dates.isEmpty ? "" : " \(dates)")
+                + (currency.map { " \($0)" } ?? "") + (unit.map { " \($0)" } ?? "") + (date.map { " \($0)" } ?? "") + (dates.isEmpty ? "" : " \(dates)")
         }
     }
 
@@ -92,7 +102,8 @@ public struct Conformance {
     }
 
     /// Reads every `*.jsonl` file of `directory`; a malformed line is an error naming file and line.
-    static func cases(in directory: URL) throws -> [Case] {
+    /// Expected values in the suite's units are converted with `units` (ConformanceUnits).
+    static func cases(in directory: URL, units: ConformanceUnits) throws -> [Case] {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".jsonl") }.sorted()
         var out: [Case] = []
         for name in files {
@@ -107,6 +118,9 @@ public struct Conformance {
                 let spans = expected.map { e in
                     var span = Span(start: e["start"]?.doubleValue.map(Int.init) ?? -1, end: e["end"]?.doubleValue.map(Int.init) ?? -1,
                                     value: e["value"]?.doubleValue, currency: kind == "money" ? e["currency"]?.stringValue : nil)
+                    if kind == "dimension" || kind == "money" {
+                        (span.value, span.unit) = units.convert(span.value, unit: e["unit"]?.stringValue, kind: kind)
+                    }
                     if let range = e["value"], case .object = range {
                         span.low = range["min"]?.doubleValue
                         span.high = range["max"]?.doubleValue
@@ -150,14 +164,17 @@ public struct Conformance {
             let v = item.value
             let (start, end) = item.core
             spans.append(Span(start: original(start, end: false), end: original(end, end: true),
-                              value: v["value"]?.doubleValue, currency: c.kind == "money" ? v["unit"]?.stringValue : nil,
+                              value: v["value"]?.doubleValue, currency: c.kind == "money" ? v["unit"]?.stringValue.map { String($0.prefix { $0 != "/" }) } : nil,
+                              unit: c.kind == "dimension" ? v["unit"]?.stringValue : nil,
+                              perUnit: v["unit"]?.stringValue?.contains("/") == true,
                               low: v["low"]?.doubleValue, high: v["high"]?.doubleValue, date: v["date"]?.stringValue))
         }
         return spans
     }
 
     /// The conformance kind an item answers: numbers (a range when it has bounds), figures by
-    /// unit (%, a currency, anything else measured), dates.
+    /// unit (% or percentage points, a currency — its price per unit too —, anything else
+    /// measured), dates.
     static func kind(of item: Item) -> String? {
         let v = item.value
         switch item.dimension {
@@ -165,10 +182,13 @@ public struct Conformance {
         case "date": return "date"
         case "figure":
             guard let unit = v["unit"]?.stringValue else { return nil }
-            if unit == "%" { return "percent" }
+            // A percentage point is the suite's percent too (六个百分点 = 6 percent).
+            if unit == "%" || unit == "pp" { return "percent" }
             let head = unit.prefix { $0 != "/" }
             if head.count == 3, head.allSatisfy({ $0.isASCII && $0.isUppercase }) { return "money" }
-            return unit == "count" || unit == "x" ? nil : "dimension"
+            // Counts, multiples and durations are no dimension of the suite (it reads durations
+            // as dates).
+            return ["count", "x", "year", "month", "week", "day"].contains(unit) ? nil : "dimension"
         default: return nil
         }
     }
@@ -198,7 +218,7 @@ public struct Conformance {
     /// case that passes is reported, so the list does not outlive its reason).
     public func run(directory: URL, exclusions: URL? = nil, examplesPerRow: Int = 3) throws -> Report {
         var report = Report()
-        let cases = try Self.cases(in: directory)
+        let cases = try Self.cases(in: directory, units: try ConformanceUnits.builtIn())
         let excluded = try exclusions.map { try Self.exclusions($0, cases: cases) } ?? [:]
         for c in cases {
             let key = "\(c.file) \(c.lang) \(c.kind)"

@@ -17,46 +17,129 @@ enum FigureActions {
             }
             return FigureReading(input)?.json(unit: unit)
         },
+        GrammarAction("figure.currency", dimension: "figure",
+                      summary: "capture n as money in the currency its word c names among `word=ISO` or `word=ISO*factor` arguments (`figure.currency francs=CHF cents=USD*0.01 musd=USD*1e6`); a token t holding code and digits together (USD115, 115USD) is split; smaller units after it, sub with its word sw (and sub2/sw2), are added: 3 dollars 50 cents, 五元三毛, 50元6角三分 (sub without a word: hundredths, only where the amount ends); a price per unit names its denominator u among `/word=unit` arguments",
+                      checkArguments: CurrencyWords.check) { input in
+            let words = CurrencyWords(input.arguments)
+            var amount: Double?
+            var currency: (code: String, factor: Double)?
+            if let t = input.text("t") {
+                // USD115, 115USD: the letters name the currency, the rest is the amount.
+                let letters = t.filter { $0.isLetter }, digits = t.filter { !$0.isLetter }
+                currency = words.lookup(letters)
+                amount = NumberText.arabic(digits)
+            } else if let c = input.text("c") {
+                currency = words.lookup(c)
+            } else if let n = input.text("n") {
+                // 五元 in one token: the currency word ends the amount's text.
+                currency = words.table.filter { n.hasSuffix($0.key) }.max { $0.key.count < $1.key.count }?.value
+            }
+            guard let (code, factor) = currency else { return nil }
+            // A symbol after the amount followed by another amount begins that one (2024 $5.2B):
+            // it is this amount's currency only where no number follows.
+            if let c = input.capture("c"), let n = input.capture("n"), c.firstToken >= n.endToken, input.capture("sub") == nil,
+               let sym = input.text("c"), !sym.contains(where: \.isLetter),
+               let next = token(input, at: Int(c.endToken)), next.first?.isNumber == true { return nil }
+            var extra = 0.0
+            for (sub, word) in [("sub", "sw"), ("sub2", "sw2")] where input.capture(sub) != nil {
+                // Dollars and cents: a whole price under 10,000 and a whole number of cents (not
+                // "5 million dollars and 30 employees").
+                // 三毛 in one token: the sub-unit word ends the amount's text.
+                let subText = input.text(sub) ?? ""
+                let glued = input.capture(word) == nil && input.capture(sub)?.value == nil
+                    ? words.table.filter { subText.hasSuffix($0.key) && subText.count > $0.key.count }.max { $0.key.count < $1.key.count } : nil
+                let subValue = glued.map { Tenths.number(Substring(subText.dropLast($0.key.count))) } ?? FigureReading.amount(input, sub)?.value
+                guard let v = subValue, v >= 1, v < 100, v == v.rounded(),
+                      let main = FigureReading.amount(input, "n")?.value, main >= 0, main < 1e4, main == main.rounded() else { return nil }
+                var f = 0.01
+                if let g = glued {
+                    guard g.value.code == code else { return nil }
+                    f = g.value.factor
+                } else if let w = input.text(word) {
+                    guard let hit = words.lookup(w), hit.code == code else { return nil }
+                    f = hit.factor
+                } else if let c = input.capture(sub) {
+                    // Cents without their word (15 dollars 50) only where the amount ends: not
+                    // before a word or a currency (5 dollars 30 times, 50 dollar 40 rmb), nor
+                    // after a currency written first (rmb 10 usd 20: two amounts).
+                    if let next = token(input, at: Int(c.endToken)),
+                       next.contains(where: \.isLetter) || words.lookup(next) != nil { return nil }
+                    if let n = input.capture("n"), let before = token(input, at: Int(n.firstToken) - 1),
+                       words.lookup(before) != nil { return nil }
+                }
+                extra += v * f
+            }
+            var reading: FigureReading?
+            if let amount {
+                reading = FigureReading(input, factor: factor, amount: (amount, nil, nil, false))
+            } else {
+                reading = FigureReading(input, factor: factor)
+            }
+            guard var r = reading else { return nil }
+            if extra != 0 {
+                guard let v = r.value else { return nil }
+                r.value = FigureReading.tidy(v + extra)
+            }
+            var unit = code
+            if let u = input.text("u") {
+                guard let denominator = words.per[CurrencyWords.key(u)] else { return nil }
+                unit += "/" + denominator
+            }
+            return r.json(unit: unit)
+        },
         GrammarAction("figure.percent", dimension: "figure", summary: "capture n (a number) as a percentage: 65% → value 65, unit %") { input in
             FigureReading(input)?.json(unit: "%")
         },
         GrammarAction("figure.unit", dimension: "figure",
-                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations)",
+                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s)",
                       checkArguments: unitArguments) { input in
             let table = UnitTable(input.arguments.dropFirst())
             var factor = 1.0
             var reading: FigureReading?
+            // A rate: the time word d divides (`/h=3600`: 188 miles an hour → m/s).
+            var per = 1.0
+            if let d = input.text("d") {
+                guard let p = table.factor(of: "/" + d), p > 0 else { return nil }
+                per = p
+            }
             if let t = input.text("t") {
-                // Digits and unit in one token: the number is the leading digits.
-                let digits = t.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-                guard !digits.isEmpty, let n = NumberText.arabic(String(digits)),
-                      let f = table.factor(of: String(t.dropFirst(digits.count))) else { return nil }
+                // Digits and unit in one token (120kW, 一吨半): the number is the leading digits
+                // or Chinese numerals; 半 after the unit adds a half.
+                var rest = Substring(t)
+                var half = 0.0
+                if rest.count > 1, rest.last == "半" { rest = rest.dropLast(); half = 0.5 }
+                let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+                let numerals = digits.isEmpty ? rest.prefix { NumberText.isChineseNumeral($0) } : digits
+                guard !numerals.isEmpty,
+                      let n = digits.isEmpty ? NumberText.chinese(String(numerals))?.value : NumberText.arabic(String(digits)),
+                      let f = table.factor(of: String(rest.dropFirst(numerals.count))) else { return nil }
                 factor = f
-                reading = FigureReading(input, factor: f, amount: (n, nil, nil, false))
+                reading = FigureReading(input, factor: f / per, amount: (n + half, nil, nil, false))
             } else {
                 if input.capture("u") != nil {
                     guard let f = table.factor(of: input.text("u") ?? "") else { return nil }
                     factor = f
                 }
-                reading = FigureReading(input, factor: factor)
+                reading = FigureReading(input, factor: factor / per)
             }
             guard let reading else { return nil }
             if let max = table.max, let v = reading.value ?? reading.high ?? reading.low, abs(v / factor) > max { return nil }
             return reading.json(unit: input.arguments[0])
         },
         GrammarAction("figure.tenths", dimension: "figure",
-                      summary: "a Chinese 成 ratio in one token t: 三成 = 30%, 三成七 = 37%, 八折 (with argument 折) = 80%",
-                      checkArguments: { $0.count <= 1 ? nil : "takes at most one argument, the character that marks tenths (成 by default)" }) { input in
+                      summary: "a Chinese ratio in tenths, captured as t: 三成 = 30%, 三成七 = 37%, 三成半 = 35%, 9.5成 = 95%, 半成 = 5%; with argument 折 a price as a share of the full one: 八折 = 80%, 八五折 = 75折 = 85%/75%, 9.9折 = 99%, 对折 = 半折 = 50%",
+                      checkArguments: { $0.count <= 1 ? nil : "takes at most one argument, the character that marks tenths (the last 成 or 折 written by default)" }) { input in
             guard let t = input.text("t") else { return nil }
-            let mark = Character(input.arguments.first ?? "成")
-            let parts = t.split(separator: mark, maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, let tens = NumberText.chinese(String(parts[0]))?.value, tens >= 1, tens <= 10 else { return nil }
-            var units = 0.0
-            if !parts[1].isEmpty {
-                guard let u = NumberText.chinese(String(parts[1]))?.value, u < 10 else { return nil }
-                units = u
-            }
-            return FigureReading(input, factor: 1, amount: (tens * 10 + units, nil, nil, false))?.json(unit: "%")
+            // The mark is the argument, else the last 成 or 折 written.
+            let mark = input.arguments.first.map(Character.init) ?? t.last { $0 == "成" || $0 == "折" } ?? "成"
+            guard let percent = Tenths.percent(t, mark: mark) else { return nil }
+            return FigureReading(input, factor: 1, amount: (percent, nil, nil, false))?.json(unit: "%")
+        },
+        GrammarAction("figure.parts", dimension: "figure",
+                      summary: "a Chinese share of a power of ten, captured as t: 百分之三十 = 30%, 千分之２.４ = 0.24%, 万分之三 = 0.03%, 百分之百 = 100%",
+                      checkArguments: { $0.isEmpty ? nil : "takes no arguments" }) { input in
+            guard let t = input.text("t"), let percent = Tenths.parts(t) else { return nil }
+            return FigureReading(input, factor: 1, amount: (percent, nil, nil, false))?.json(unit: "%")
         },
         GrammarAction("figure.constant", dimension: "figure",
                       summary: "a figure the words themselves state: `figure.constant 2 x` for 翻倍 / doubled, `figure.constant 50 %` for 一半",
@@ -64,6 +147,13 @@ enum FigureActions {
             FigureReading(input, factor: 1, amount: (Double(input.arguments[0])!, nil, nil, false))?.json(unit: input.arguments[1])
         },
     ]
+
+    /// The text of token `i` of the match's document, if there is one.
+    static func token(_ input: ActionInput, at i: Int) -> String? {
+        guard i >= 0, i < input.view.tokens.count else { return nil }
+        let t = input.view.tokens[i]
+        return input.view.string(t.start, t.end)
+    }
 
     @Sendable static func moneyArguments(_ args: [String]) -> String? {
         guard let code = args.first, code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {

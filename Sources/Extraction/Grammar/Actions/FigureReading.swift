@@ -12,6 +12,9 @@ import NoteGraphCore
 /// - `under`: up to, nearly, 近, 不到, 以内 → approximate, the amount is the high bound.
 /// - `down`: fell, down, 下降 … directly before the amount → the amount is negative.
 /// - `yoy`, `qoq`, `mom`: the comparison (`change`).
+/// - `ctx`: a word that says what the figure is without being part of it (打 in 打八折, "a year
+///   earlier" after "$1.2 billion"): kept out of the mention's span, no effect on the value.
+/// - `half`: 半 after the unit (一吨半, 两米半) → the amount plus one half.
 struct FigureReading {
     var value: Double?
     var low: Double?
@@ -23,7 +26,7 @@ struct FigureReading {
     var core: (start: Int32, end: Int32)
     var whole: (start: Int32, end: Int32)
 
-    static let modifiers = ["approx", "over", "under", "down", "up", "yoy", "qoq", "mom"]
+    static let modifiers = ["approx", "over", "under", "down", "up", "yoy", "qoq", "mom", "ctx"]
 
     /// Values beyond this are not figures a note states but misreadings (10^400, 99999999999999999999亿).
     static let limit = 1e18
@@ -31,7 +34,11 @@ struct FigureReading {
     /// Reads the amount captured as `n` (and `lo`) times `factor`, then the modifiers; nil when
     /// there is no amount or it is absurd.
     init?(_ input: ActionInput, factor: Double = 1, amount: (value: Double?, low: Double?, high: Double?, approx: Bool)? = nil) {
-        guard let n = amount ?? Self.amount(input, "n") else { return nil }
+        guard var n = amount ?? Self.amount(input, "n") else { return nil }
+        if input.capture("half") != nil {
+            guard let v = n.value, v >= 0, n.low == nil, n.high == nil else { return nil }
+            n.value = v + 0.5
+        }
         core = Self.core(input)
         whole = (input.start, input.end)
         value = n.value.map { Self.scaled($0, factor) }
@@ -100,8 +107,14 @@ struct FigureReading {
             if value == nil, (low == nil) != (high == nil) { value = low ?? high; return (value, low, high, true) }
             return (value, low, high, v["approx"] == .bool(true))
         }
-        guard let v = NumberText.arabic(input.view.string(c.start, c.end)) else { return nil }
-        return (v, nil, nil, false)
+        // Text the numbers stage left alone: ICU glues the classifier 个 or the currency 元 to a
+        // numeral (六個, 七十五万个, 一千元, 億元), so it is dropped before the text is read.
+        let text = input.view.string(c.start, c.end)
+        if let v = NumberText.arabic(text) { return (v, nil, nil, false) }
+        var zh = Substring(text.filter { !$0.isWhitespace })
+        if let last = zh.last, last == "个" || last == "個" || last == "元" { zh = zh.dropLast() }
+        guard let r = NumberText.chinese(String(zh)) else { return nil }
+        return (r.value, nil, nil, r.approx)
     }
 
     /// x × factor, dividing by the inverse of a small factor so that 3 × 1e-9 is 3e-9 and not

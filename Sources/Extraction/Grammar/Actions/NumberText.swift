@@ -118,6 +118,10 @@ public enum NumberText {
     ]
     static let zhSmall: [Character: Double] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
     static let zhBig: [Character: Double] = ["万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12]
+    /// Whether `c` can be part of a Chinese numeral (a digit, a unit, 点).
+    static func isChineseNumeral(_ c: Character) -> Bool {
+        zhDigits[c] != nil || zhSmall[c] != nil || zhBig[c] != nil || c == "点" || c == "點"
+    }
     static let zhApprox: Set<Character> = ["多", "余", "餘", "几", "幾"]
     static let loneWords: Set<Character> = ["壹", "伍", "陆", "陸", "拾", "肆", "佰", "仟", "柒", "捌", "玖"]
     static let zhMinus: Set<Character> = ["负", "負", "-", "−"]

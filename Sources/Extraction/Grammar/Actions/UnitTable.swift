@@ -22,10 +22,12 @@ struct UnitTable {
         return pairs.first { $0.key.lowercased() == folded }?.value
     }
 
-    /// The factor for `word`; a word without arguments at all has factor 1.
+    /// The factor for `word` (several words are also looked up without their spaces, since an
+    /// argument has none: "square meters" → squaremeters); a word without arguments at all has
+    /// factor 1.
     func factor(of word: String) -> Double? {
         if pairs.isEmpty { return 1 }
-        return unit(of: word.split(whereSeparator: \.isWhitespace).joined(separator: " ")).flatMap(Double.init)
+        return (unit(of: word.split(whereSeparator: \.isWhitespace).joined(separator: " ")) ?? unit(of: word, compact: true)).flatMap(Double.init)
     }
 
     /// Why the arguments are wrong, or nil.

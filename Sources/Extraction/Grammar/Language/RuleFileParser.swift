@@ -2,7 +2,8 @@ import Foundation
 import NoteGraphCore
 
 /// Reads a rule file: line-based directives (`stage`, `reference`, `macro`, `rule` with its
-/// indented `match`/`action`/`priority`/`example`/`not` lines), patterns by `PatternParser`.
+/// indented `match`/`action`/`priority`/`example`/`not` lines; `match` and `action` may continue
+/// on more-indented lines), patterns by `PatternParser`.
 /// Every error names file:line:column, what was expected and what was found.
 public struct RuleFileParser {
     /// How messages and rule positions name the file.
@@ -81,6 +82,11 @@ public struct RuleFileParser {
                 var parser = PatternParser(text: text, file: displayName)
                 current!.pattern = try parser.parse()
             case "action":
+                // Long argument lists (word tables) may continue on more-indented lines.
+                var rest = rest
+                while i < lines.count, Self.isContinuation(lines[i], deeperThan: indent) {
+                    rest += " " + lines[i].trimmingCharacters(in: .whitespaces); i += 1
+                }
                 let parts = rest.split(separator: " ").map(String.init)
                 guard let name = parts.first, Self.isName(name) else { throw GrammarError(pos(lineNo, restColumn), expected: "an action name", found: Self.show(rest)) }
                 current!.action = (name, Array(parts.dropFirst()), pos(lineNo, restColumn))
