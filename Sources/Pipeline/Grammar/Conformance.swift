@@ -50,7 +50,7 @@ public struct Conformance {
                 if d == b.date || b.dates.contains(d) { return true }
                 // By meaning: the same days, whichever way each side writes a range's end.
                 guard let found = ConformanceDate(d) else { return false }
-                return ([b.date].compactMap { $0 } + b.dates).contains { ConformanceDate($0).map(found.meets) ?? false }
+                return ([b.date].compactMap { $0 } + b.dates).contains { ConformanceDate.suite($0).map(found.meets) ?? false }
             }
             return same(a.value, b.value) && same(a.low, b.low) && same(a.high, b.high)
         }

@@ -42,6 +42,14 @@ struct ConformanceDate: Equatable {
         }
     }
 
+    /// Reads a date as the suite writes it: a period as above, or `a/b` whose `b` is a day that
+    /// is the range's end itself (not a period whose day after would be).
+    static func suite(_ text: String) -> ConformanceDate? {
+        guard var d = ConformanceDate(text) else { return nil }
+        if d.isRange, let last = d.lastStart { (d.end, d.lastStart) = (last, nil) }
+        return d
+    }
+
     /// Whether a date NoteGraph found (`self`) means what the suite expects.
     func meets(_ expected: ConformanceDate) -> Bool {
         guard start == expected.start else { return false }
