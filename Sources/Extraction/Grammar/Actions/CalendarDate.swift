@@ -66,6 +66,38 @@ public struct CalendarDate: Equatable, Sendable {
         return (h + 5) % 7
     }
 
+    /// The date `n` months later, its day kept where the month has it, else the month's last day.
+    public func adding(months n: Int) -> CalendarDate? {
+        let (y, m) = Self.addMonths(n, toYear: year, month: month)
+        return CalendarDate(year: y, month: m, day: min(day, Self.days(inMonth: m, of: y)))
+    }
+
+    /// The period `n` steps after (negative: before) one written at its precision: 2018 → 2019,
+    /// 2018-02 → 2018-03, 2025-Q4 → 2026-Q1, 2025-H1 → 2024-H2, 2015-01-01 → 2015-01-02. Nil for
+    /// text that is not one period.
+    public static func step(_ iso: String, by n: Int) -> String? {
+        let p = iso.split(separator: "-").map(String.init)
+        guard let y = p.first.flatMap({ Int($0) }), p[0].count == 4 else { return nil }
+        switch p.count {
+        case 1: return years.contains(y + n) ? Self.iso(year: y + n) : nil
+        case 2:
+            let s = p[1]
+            if s.hasPrefix("Q"), let q = Int(s.dropFirst()) {
+                let (y2, m2) = addMonths(3 * n, toYear: y, month: 3 * q - 2)
+                return Self.iso(year: y2, quarter: (m2 - 1) / 3 + 1)
+            }
+            if s.hasPrefix("H"), let h = Int(s.dropFirst()) {
+                let (y2, m2) = addMonths(6 * n, toYear: y, month: 6 * h - 5)
+                return Self.iso(year: y2, half: (m2 - 1) / 6 + 1)
+            }
+            guard let m = Int(s) else { return nil }
+            let (y2, m2) = addMonths(n, toYear: y, month: m)
+            return Self.iso(year: y2, month: m2)
+        default:
+            return CalendarDate(iso: iso)?.adding(days: n)?.iso
+        }
+    }
+
     // ISO text at each precision.
     public var iso: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
     public static func iso(year: Int, month: Int) -> String { pad(year, 4) + "-" + pad(month, 2) }

@@ -57,7 +57,14 @@ enum DateActions {
         if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
         if let relative { value.append(("relative", .string(relative))) }
-        return .object(value)
+        return .object(value + core(input))
+    }
+
+    /// `core`: where a capture `at` marks the date's own words in a match that needed a lead
+    /// word to be read as a date at all (in May, on 4/22): the mention is those words.
+    static func core(_ input: ActionInput) -> [(String, JSONValue)] {
+        guard let at = input.capture("at") else { return [] }
+        return [("core", .array([.number(Double(at.start)), .number(Double(at.end))]))]
     }
 
     /// Whether the match continues a written date its own rule refused: a month and day after
@@ -140,6 +147,7 @@ enum DateActions {
         "this-quarter": ("q", 0), "next-quarter": ("q", 1), "last-quarter": ("q", -1),
         "this-month": ("m", 0), "next-month": ("m", 1), "last-month": ("m", -1),
         "this-week": ("w", 0), "next-week": ("w", 1), "last-week": ("w", -1),
+        "week-after-next": ("w", 2), "week-before-last": ("w", -2),
     ]
 
     static func relative(_ input: ActionInput) -> JSONValue? {
@@ -167,13 +175,20 @@ enum DateActions {
         case "m":
             let (y, m) = CalendarDate.addMonths(n, toYear: ref.year, month: ref.month)
             if input.arguments.contains("end") { name += "-end" }
-            value = fields(CalendarDate.iso(year: y, month: m), "month")
+            if let t = input.text("d") {
+                // A day of that month (the 20th of next month, 本月十日; 31st of this month may not exist).
+                guard let d = DateText.day(t), let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+                value = fields(date.iso, "day")
+                name += "-d\(d)"
+            } else {
+                value = fields(CalendarDate.iso(year: y, month: m), "month")
+            }
         default:
             // A week runs Monday to Sunday, both included.
             guard let monday = ref.adding(days: -ref.weekday + 7 * n), let sunday = monday.adding(days: 6) else { return nil }
             value = fields(monday.iso + "/" + sunday.iso, "range")
         }
-        return .object(value + [("relative", .string(name))])
+        return .object(value + [("relative", .string(name))] + core(input))
     }
 
     // MARK: ranges

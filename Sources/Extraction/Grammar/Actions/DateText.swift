@@ -61,6 +61,35 @@ public enum DateText {
         return d
     }
 
+    static let weekdays: [String: Int] = [
+        "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
+        "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+        "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+    ]
+
+    /// A weekday 0 (Monday) … 6 (Sunday): an English name or abbreviation (Fri, fridays), or the
+    /// numeral closing 周五, 星期一, 礼拜天.
+    public static func weekday(_ text: String) -> Int? {
+        var key = text.lowercased().filter { $0 != "." }
+        if let w = weekdays[key] { return w }
+        if key.hasSuffix("s") { key.removeLast(); if let w = weekdays[key] { return w } }
+        return text.last.flatMap { weekdays[String($0)] }
+    }
+
+    /// A count written in digits, Chinese numerals or a small English word (a, two, twelve),
+    /// with unit characters (天 年 周 个 月) dropped: 三天 → 3, 十年 → 10, "a" → 1.
+    public static func count(_ text: String) -> Int? {
+        let t = text.lowercased().filter { !"天年周个月日星期 ".contains($0) }
+        if let w = countWords[t] { return w }
+        return integer(t)
+    }
+
+    static let countWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3,
+        "several": 3, "couple": 2, "两": 2,
+    ]
+
     /// A quarter 1–4: 3, 三, third, 3rd (Q and 季度 already outside the capture or dropped).
     public static func quarter(_ text: String) -> Int? {
         let t = text.lowercased().filter { $0 != "q" }

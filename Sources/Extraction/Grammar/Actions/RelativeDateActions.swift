@@ -1,0 +1,177 @@
+import NoteGraphCore
+
+/// Date actions counted from the note's date or bounded on one side: days (yesterday, 三天后,
+/// two weeks ago), windows (the past 3 years, 近三年), weekdays (on Monday, 上周五), decades (the
+/// 1990s, 90年代) and open ranges (since 2019, 2018年之后). Research notes write all of these
+/// about the time of writing, so each resolves against the reference date (no item without
+/// one) and keeps the original expression in `relative`; the match keeps the words.
+///
+/// Open ranges write the missing end as `..`, both ends included as everywhere: since 2019 →
+/// `2019/..`, after 2018 → `2019/..`, until 2018 → `../2018`, before 2018 → `../2017`.
+enum RelativeDateActions {
+    static let all: [GrammarAction] = [
+        GrammarAction("date.shift", dimension: "date",
+                      summary: "a day counted from the reference date: capture n (a count: 3, three, 三天; absent = 1) and u (day, week, month, year, 天, 周, 月, 年); argument ago | later",
+                      checkArguments: { ["ago", "later"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes ago or later" }) { input in
+            shift(input)
+        },
+        GrammarAction("date.day", dimension: "date",
+                      summary: "the reference date moved by the argument's days: 0 today, 1 tomorrow, -2 the day before yesterday",
+                      checkArguments: { $0.count == 1 && Int($0[0]) != nil ? nil : "takes one whole number of days" }) { input in
+            guard let ref = reference(input), let n = input.arguments.first.flatMap({ Int($0) }), let day = ref.adding(days: n) else { return nil }
+            return value(day.iso, "day", n == 0 ? "today" : "today" + signed(n) + "d", input)
+        },
+        GrammarAction("date.window", dimension: "date",
+                      summary: "the days just before or after the reference date: capture n (count) and u (unit); argument past (the n units up to yesterday) | next (from tomorrow)",
+                      checkArguments: { ["past", "next"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes past or next" }) { input in
+            window(input)
+        },
+        GrammarAction("date.weekday", dimension: "date",
+                      summary: "a weekday (capture w): argument this | next | last (the week's Monday-to-Sunday) or nearest (the last one on or before the reference date)",
+                      checkArguments: { ["this", "next", "last", "nearest"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes this, next, last or nearest" }) { input in
+            weekday(input)
+        },
+        GrammarAction("date.decade", dimension: "date",
+                      summary: "a decade as a year range: capture y (1970, 70, 七十, '70) and optional c (the century: 20 in 20世纪); argument this | next | last for one counted from the reference date, last-century or this-century for 上世纪 / 本世纪; `century` with only c: the whole century (the 21st century)",
+                      checkArguments: { $0.count <= 1 && ($0.isEmpty || ["this", "next", "last", "last-century", "this-century", "century"].contains($0[0])) ? nil : "takes nothing, this, next, last, last-century, this-century or century" }) { input in
+            decade(input)
+        },
+        GrammarAction("date.open", dimension: "date",
+                      summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before); then date.absolute's flags",
+                      checkArguments: { args in
+                          guard let b = args.first, ["since", "after", "until", "before"].contains(b) else { return "takes since, after, until or before first" }
+                          return DateActions.checkFlags(Array(args.dropFirst()))
+                      }) { input in
+            open(input)
+        },
+    ]
+
+    static func reference(_ input: ActionInput) -> CalendarDate? { input.referenceDate.flatMap(CalendarDate.init(iso:)) }
+
+    static func signed(_ n: Int) -> String { n < 0 ? "\(n)" : "+\(n)" }
+
+    /// The value with its `relative` name, and `core` when a capture `at` marks the date's own
+    /// words inside a match that needed a lead word (on 4/22, in May).
+    static func value(_ date: String, _ precision: String, _ relative: String?, _ input: ActionInput) -> JSONValue {
+        var v = DateActions.fields(date, precision)
+        if let relative { v.append(("relative", .string(relative))) }
+        if let at = input.capture("at") { v.append(("core", .array([.number(Double(at.start)), .number(Double(at.end))]))) }
+        return .object(v)
+    }
+
+    /// The unit of a capture: d, w, m or y.
+    static func unit(_ text: String?) -> Character? {
+        guard let t = text?.lowercased() else { return nil }
+        if t.hasPrefix("day") || t.hasSuffix("天") || t.hasSuffix("日") { return "d" }
+        if t.hasPrefix("week") || t.hasSuffix("周") || t.hasSuffix("星期") || t.hasPrefix("fortnight") { return "w" }
+        if t.hasPrefix("month") || t.hasSuffix("月") { return "m" }
+        if t.hasPrefix("year") || t.hasSuffix("年") || t.hasPrefix("yr") { return "y" }
+        return nil
+    }
+
+    static func count(_ input: ActionInput) -> Int? {
+        guard let c = input.capture("n") else { return 1 }
+        if let v = c.value?["value"]?.doubleValue { return v == v.rounded() && v > 0 && v < 1000 ? Int(v) : nil }
+        return DateText.count(input.view.string(c.start, c.end))
+    }
+
+    static func move(_ day: CalendarDate, _ n: Int, _ unit: Character) -> CalendarDate? {
+        switch unit {
+        case "d": return day.adding(days: n)
+        case "w": return day.adding(days: 7 * n)
+        case "m": return day.adding(months: n)
+        default: return day.adding(months: 12 * n)
+        }
+    }
+
+    static func shift(_ input: ActionInput) -> JSONValue? {
+        guard let ref = reference(input), let n = count(input), let u = unit(input.text("u")) else { return nil }
+        let k = input.arguments.first == "ago" ? -n : n
+        let weeks = input.text("u")?.lowercased().hasPrefix("fortnight") == true ? 2 : 1
+        guard let day = move(ref, k * weeks, u) else { return nil }
+        return value(day.iso, "day", "today" + signed(k * weeks) + String(u), input)
+    }
+
+    static func window(_ input: ActionInput) -> JSONValue? {
+        guard let ref = reference(input), let n = count(input), let u = unit(input.text("u")) else { return nil }
+        let past = input.arguments.first == "past"
+        // The past n units end yesterday; the next n start tomorrow.
+        guard let far = move(ref, past ? -n : n, u), let near = ref.adding(days: past ? -1 : 1) else { return nil }
+        let (a, b) = past ? (far, near) : (near, far)
+        return value(a.iso + "/" + b.iso, "range", (past ? "past-" : "next-") + "\(n)" + String(u), input)
+    }
+
+    static func weekday(_ input: ActionInput) -> JSONValue? {
+        guard let ref = reference(input), let w = input.text("w").flatMap(DateText.weekday), let kind = input.arguments.first else { return nil }
+        let day: CalendarDate?
+        switch kind {
+        case "nearest": day = ref.adding(days: -((ref.weekday - w + 7) % 7))
+        default:
+            let weeks = kind == "next" ? 1 : kind == "last" ? -1 : 0
+            day = ref.adding(days: w - ref.weekday + 7 * weeks)
+        }
+        guard let day else { return nil }
+        return value(day.iso, "day", kind == "nearest" ? "weekday" : kind + "-week-weekday", input)
+    }
+
+    static func decade(_ input: ActionInput) -> JSONValue? {
+        let ref = reference(input)
+        let kind = input.arguments.first
+        var start: Int
+        var relative: String? = nil
+        if kind == "century" {
+            // The 21st century: 2000–2099 (as the suite and common usage count it).
+            guard let c = input.text("c").flatMap(DateText.integer), (11...30).contains(c) else { return nil }
+            return value(CalendarDate.iso(year: (c - 1) * 100) + "/" + CalendarDate.iso(year: (c - 1) * 100 + 99), "range", nil, input)
+        }
+        if let t = input.text("y") {
+            let digits = t.filter { !"'’s".contains($0) }
+            guard let n = DateText.integer(digits) else { return nil }
+            if n >= 1000 {
+                guard n % 10 == 0 else { return nil }
+                start = n
+            } else {
+                guard n % 10 == 0, n < 100 else { return nil }
+                if let c = input.text("c").flatMap(DateText.integer) {
+                    start = (c - 1) * 100 + n
+                } else if kind == "last-century" || kind == "this-century" {
+                    guard let ref else { return nil }
+                    start = (ref.year / 100 - (kind == "last-century" ? 1 : 0)) * 100 + n
+                    relative = kind
+                } else {
+                    // The 20s: the latest decade that has begun by the note's date (1920s in 2016).
+                    let year = ref?.year ?? 2000
+                    start = 2000 + n <= year ? 2000 + n : 1900 + n
+                }
+            }
+        } else {
+            guard let ref, let kind else { return nil }
+            start = ref.year / 10 * 10 + (kind == "next" ? 10 : kind == "last" ? -10 : 0)
+            relative = kind + "-decade"
+        }
+        guard CalendarDate.years.contains(start) else { return nil }
+        return value(CalendarDate.iso(year: start) + "/" + CalendarDate.iso(year: start + 9), "range", relative, input)
+    }
+
+    static func open(_ input: ActionInput) -> JSONValue? {
+        var inner = input
+        inner.arguments = Array(input.arguments.dropFirst())
+        guard let bound = input.arguments.first, case .object(var fields)? = DateActions.absolute(inner),
+              let date = fields.first(where: { $0.0 == "date" })?.1.stringValue else { return nil }
+        let text: String
+        switch bound {
+        case "since": text = date + "/.."
+        case "until": text = "../" + date
+        case "after":
+            guard let next = CalendarDate.step(date, by: 1) else { return nil }
+            text = next + "/.."
+        default:
+            guard let previous = CalendarDate.step(date, by: -1) else { return nil }
+            text = "../" + previous
+        }
+        fields = fields.map { $0.0 == "date" ? ("date", .string(text)) : $0.0 == "precision" ? ("precision", .string("range")) : $0 }
+        fields.append(("open", .string(bound)))
+        if let at = input.capture("at") { fields.append(("core", .array([.number(Double(at.start)), .number(Double(at.end))]))) }
+        return .object(fields)
+    }
+}
