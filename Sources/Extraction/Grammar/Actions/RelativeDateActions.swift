@@ -62,10 +62,12 @@ enum RelativeDateActions {
     /// The unit of a capture: d, w, m or y.
     static func unit(_ text: String?) -> Character? {
         guard let t = text?.lowercased() else { return nil }
-        if t.hasPrefix("day") || t.hasSuffix("天") || t.hasSuffix("日") { return "d" }
-        if t.hasPrefix("week") || t.hasSuffix("周") || t.hasSuffix("星期") || t.hasPrefix("fortnight") { return "w" }
-        if t.hasPrefix("month") || t.hasSuffix("月") { return "m" }
-        if t.hasPrefix("year") || t.hasSuffix("年") || t.hasPrefix("yr") { return "y" }
+        // English words begin with their unit; a Chinese capture may hold count and direction
+        // too (三天, 年前), so it is searched.
+        if t.hasPrefix("day") || t.contains("天") || t.contains("日") { return "d" }
+        if t.hasPrefix("week") || t.contains("周") || t.contains("週") || t.contains("星期") || t.hasPrefix("fortnight") { return "w" }
+        if t.hasPrefix("month") || t.contains("月") { return "m" }
+        if t.hasPrefix("year") || t.contains("年") || t.hasPrefix("yr") { return "y" }
         return nil
     }
 
@@ -85,7 +87,7 @@ enum RelativeDateActions {
     }
 
     static func shift(_ input: ActionInput) -> JSONValue? {
-        guard let ref = reference(input), let n = count(input), let u = unit(input.text("u")) else { return nil }
+        guard let ref = reference(input), let n = count(input), let u = unit(input.text("u") ?? input.text("n")) else { return nil }
         let k = input.arguments.first == "ago" ? -n : n
         let weeks = input.text("u")?.lowercased().hasPrefix("fortnight") == true ? 2 : 1
         guard let day = move(ref, k * weeks, u) else { return nil }
@@ -93,7 +95,7 @@ enum RelativeDateActions {
     }
 
     static func window(_ input: ActionInput) -> JSONValue? {
-        guard let ref = reference(input), let n = count(input), let u = unit(input.text("u")) else { return nil }
+        guard let ref = reference(input), let n = count(input), let u = unit(input.text("u") ?? input.text("n")) else { return nil }
         let past = input.arguments.first == "past"
         // The past n units end yesterday; the next n start tomorrow.
         guard let far = move(ref, past ? -n : n, u), let near = ref.adding(days: past ? -1 : 1) else { return nil }
