@@ -25,6 +25,10 @@ enum DateActions {
                       }) { input in
             relative(input)
         },
+        GrammarAction("date.token", dimension: "date",
+                      summary: "one token holding a whole day: 2010.01.29, 13.5.2015 (day first when the first part cannot be a month), 20161016 (a 1900–2099 year)") { input in
+            token(input.text("t") ?? input.text)
+        },
         GrammarAction("date.range", dimension: "date",
                       summary: "an explicit range: captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date) → \"a/b\", both ends included") { input in
             range(input)
@@ -136,6 +140,26 @@ enum DateActions {
         }
         guard (1...2).contains(n) else { return nil }
         return .object(fields(CalendarDate.iso(year: y, half: n), "half") + extra)
+    }
+
+    /// 2010.01.29, 2015.5.13, 13.5.2015, 5.13.2015 and 20161016 as one token (ICU keeps dotted
+    /// numbers whole); nil unless the parts make a day that exists.
+    static func token(_ t: String) -> JSONValue? {
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var date: CalendarDate?
+        if parts.count == 1, t.count == 8, let y = Int(t.prefix(4)), CalendarDate.modern.contains(y) {
+            date = CalendarDate(year: y, month: Int(t.dropFirst(4).prefix(2)) ?? 0, day: Int(t.suffix(2)) ?? 0)
+        } else if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            let n = parts.compactMap { Int($0) }
+            if parts[0].count == 4 {
+                date = CalendarDate(year: n[0], month: n[1], day: n[2])
+            } else if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+                // Day first as most of the world writes it, month first when that is the only reading.
+                date = CalendarDate(year: n[2], month: n[1], day: n[0]) ?? CalendarDate(year: n[2], month: n[0], day: n[1])
+            }
+        }
+        guard let date else { return nil }
+        return .object(fields(date.iso, "day"))
     }
 
     // MARK: relative dates
