@@ -18,7 +18,7 @@ enum DateActions {
             packed(input.text("t") ?? input.text)
         },
         GrammarAction("date.relative", dimension: "date",
-                      summary: "a period counted from the reference date: argument this-year | next-year | last-year | year-before-last | year-after-next | this-quarter | next-quarter | last-quarter | this-month | next-month | last-month | this-week | next-week | last-week, optional `end`; captures m, q or h narrow a year",
+                      summary: "a period counted from the reference date: argument this-year | next-year | last-year | year-before-last | year-after-next | this-quarter | next-quarter | last-quarter | this-month | next-month | last-month | this-week | next-week | last-week | week-after-next | week-before-last | this-weekend | next-weekend | last-weekend | weekend-after-next | weekend-before-last, optional `end`; capture d with a month kind: that day of the month; captures m, q or h narrow a year",
                       checkArguments: { args in
                           guard let kind = args.first, offsets[kind] != nil else { return "takes a kind such as next-year (see `notegraph grammar actions`)" }
                           return args.dropFirst().allSatisfy { $0 == "end" } && args.count <= 2 ? nil : "takes only `end` after the kind"
@@ -172,6 +172,8 @@ enum DateActions {
         "this-month": ("m", 0), "next-month": ("m", 1), "last-month": ("m", -1),
         "this-week": ("w", 0), "next-week": ("w", 1), "last-week": ("w", -1),
         "week-after-next": ("w", 2), "week-before-last": ("w", -2),
+        "this-weekend": ("e", 0), "next-weekend": ("e", 1), "last-weekend": ("e", -1),
+        "weekend-after-next": ("e", 2), "weekend-before-last": ("e", -2),
     ]
 
     static func relative(_ input: ActionInput) -> JSONValue? {
@@ -207,6 +209,10 @@ enum DateActions {
             } else {
                 value = fields(CalendarDate.iso(year: y, month: m), "month")
             }
+        case "e":
+            // A weekend: that week's Saturday and Sunday.
+            guard let saturday = ref.adding(days: 5 - ref.weekday + 7 * n), let sunday = saturday.adding(days: 1) else { return nil }
+            value = fields(saturday.iso + "/" + sunday.iso, "range")
         default:
             // A week runs Monday to Sunday, both included.
             guard let monday = ref.adding(days: -ref.weekday + 7 * n), let sunday = monday.adding(days: 6) else { return nil }

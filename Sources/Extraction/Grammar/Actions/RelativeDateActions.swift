@@ -27,14 +27,19 @@ enum RelativeDateActions {
             window(input)
         },
         GrammarAction("date.weekday", dimension: "date",
-                      summary: "a weekday (capture w): argument this | next | last (the week's Monday-to-Sunday) or nearest (the last one on or before the reference date)",
-                      checkArguments: { ["this", "next", "last", "nearest"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes this, next, last or nearest" }) { input in
+                      summary: "a weekday (capture w): argument this | next | last | after-next | before-last (in that Monday-to-Sunday week), nearest (the last one on or before the reference date) or upcoming (the first one after it)",
+                      checkArguments: { (weekKinds[$0.first ?? ""] != nil || ["nearest", "upcoming"].contains($0.first ?? "")) && $0.count == 1 ? nil : "takes this, next, last, after-next, before-last, nearest or upcoming" }) { input in
             weekday(input)
         },
         GrammarAction("date.decade", dimension: "date",
                       summary: "a decade as a year range: capture y (1970, 70, 七十, '70) and optional c (the century: 20 in 20世纪); argument this | next | last for one counted from the reference date, last-century or this-century for 上世纪 / 本世纪; `century` with only c: the whole century (the 21st century)",
                       checkArguments: { $0.count <= 1 && ($0.isEmpty || ["this", "next", "last", "last-century", "this-century", "century"].contains($0[0])) ? nil : "takes nothing, this, next, last, last-century, this-century or century" }) { input in
             decade(input)
+        },
+        GrammarAction("date.week", dimension: "date",
+                      summary: "an ISO week (Monday to Sunday; week 1 holds the year's first Thursday): capture n (3, 3rd, third, 第三) and optional y (the reference year without); argument last for the year's last week",
+                      checkArguments: { $0.isEmpty || $0 == ["last"] ? nil : "takes nothing or last" }) { input in
+            isoWeek(input)
         },
         GrammarAction("date.open", dimension: "date",
                       summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before); then date.absolute's flags",
@@ -103,17 +108,46 @@ enum RelativeDateActions {
         return value(a.iso + "/" + b.iso, "range", (past ? "past-" : "next-") + "\(n)" + String(u), input)
     }
 
+    /// Weeks from the note's week for each kind of weekday.
+    static let weekKinds = ["this": 0, "next": 1, "last": -1, "after-next": 2, "before-last": -2]
+
     static func weekday(_ input: ActionInput) -> JSONValue? {
         guard let ref = reference(input), let w = input.text("w").flatMap(DateText.weekday), let kind = input.arguments.first else { return nil }
         let day: CalendarDate?
         switch kind {
         case "nearest": day = ref.adding(days: -((ref.weekday - w + 7) % 7))
+        case "upcoming": day = ref.adding(days: (w - ref.weekday + 6) % 7 + 1)
         default:
-            let weeks = kind == "next" ? 1 : kind == "last" ? -1 : 0
-            day = ref.adding(days: w - ref.weekday + 7 * weeks)
+            day = ref.adding(days: w - ref.weekday + 7 * (weekKinds[kind] ?? 0))
         }
         guard let day else { return nil }
         return value(day.iso, "day", kind == "nearest" ? "weekday" : kind + "-week-weekday", input)
+    }
+
+    static func isoWeek(_ input: ActionInput) -> JSONValue? {
+        let year: Int
+        if let t = input.text("y") {
+            guard let y = DateText.year(t) else { return nil }
+            year = y
+        } else {
+            guard let ref = reference(input) else { return nil }
+            year = ref.year
+        }
+        // Week 1's Monday: the Monday on or before January 4th.
+        guard let jan4 = CalendarDate(year: year, month: 1, day: 4), let first = jan4.adding(days: -jan4.weekday),
+              let nextJan4 = CalendarDate(year: year + 1, month: 1, day: 4), let nextFirst = nextJan4.adding(days: -nextJan4.weekday) else { return nil }
+        let monday: CalendarDate?
+        if input.arguments.first == "last" {
+            monday = nextFirst.adding(days: -7)
+        } else {
+            guard let t = input.text("n")?.filter({ $0 != "周" && $0 != "週" }), let n = DateText.quarter(t) ?? DateText.integer(t),
+                  (1...53).contains(n) else { return nil }
+            monday = first.adding(days: 7 * (n - 1))
+            // Week 53 exists only in years whose weeks run that far.
+            if let m = monday, n == 53, m.iso >= nextFirst.iso { return nil }
+        }
+        guard let monday, let sunday = monday.adding(days: 6) else { return nil }
+        return value(monday.iso + "/" + sunday.iso, "range", input.text("y") == nil ? "this-year-week" : nil, input)
     }
 
     static func decade(_ input: ActionInput) -> JSONValue? {
