@@ -98,6 +98,38 @@ public struct CalendarDate: Equatable, Sendable {
         }
     }
 
+    /// The first and last day of a period at its precision (2025, 2025-Q3, 2025-03, a day) or of
+    /// a range `a/b` of those; nil for an open range or other text.
+    public static func bounds(_ text: String) -> (first: CalendarDate, last: CalendarDate)? {
+        let ends = text.split(separator: "/").map(String.init)
+        guard (1...2).contains(ends.count), let a = ends.first, let b = ends.last, !a.contains(".."), !b.contains(".."),
+              let first = start(of: a), let after = step(b, by: 1).flatMap(start(of:)), let last = after.adding(days: -1) else { return nil }
+        return (first, last)
+    }
+
+    /// The first day of a period written at its precision.
+    static func start(of iso: String) -> CalendarDate? {
+        let p = iso.split(separator: "-").map(String.init)
+        guard let y = p.first.flatMap({ Int($0) }) else { return nil }
+        switch p.count {
+        case 1: return CalendarDate(year: y, month: 1, day: 1)
+        case 2:
+            if p[1].hasPrefix("Q"), let q = Int(p[1].dropFirst()) { return CalendarDate(year: y, month: 3 * q - 2, day: 1) }
+            if p[1].hasPrefix("H"), let h = Int(p[1].dropFirst()) { return CalendarDate(year: y, month: 6 * h - 5, day: 1) }
+            return Int(p[1]).flatMap { CalendarDate(year: y, month: $0, day: 1) }
+        default: return CalendarDate(iso: iso)
+        }
+    }
+
+    /// Days from this date to `other` (negative when `other` is earlier).
+    public func daysUntil(_ other: CalendarDate) -> Int { other.ordinal - ordinal }
+
+    /// Days since 0000-03-01 (proleptic Gregorian), for differences.
+    var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year, m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
+    }
+
     // ISO text at each precision.
     public var iso: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
     public static func iso(year: Int, month: Int) -> String { pad(year, 4) + "-" + pad(month, 2) }

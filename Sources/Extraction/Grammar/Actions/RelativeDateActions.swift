@@ -41,6 +41,13 @@ enum RelativeDateActions {
                       checkArguments: { $0.isEmpty || $0 == ["last"] ? nil : "takes nothing or last" }) { input in
             isoWeek(input)
         },
+        GrammarAction("date.part", dimension: "date",
+                      summary: "part of a period: a capture early, mid, late or rest marks which; the period is date.relative's kind when an argument names one, else the captures y and m read as date.absolute reads them. A year counted from the note splits in halves (early next year: H1), a written one in thirds (early 2026: Jan-Apr); a month early 1-15, mid 10-20, late 16-end; a week early Mon-Wed, mid Tue-Fri, late Thu-Sun; rest: from the note's date to the period's end",
+                      checkArguments: { args in
+                          args.isEmpty || args.count == 1 && DateActions.offsets[args[0]] != nil ? nil : "takes nothing or one kind of date.relative"
+                      }) { input in
+            part(input)
+        },
         GrammarAction("date.open", dimension: "date",
                       summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before); then date.absolute's flags",
                       checkArguments: { args in
@@ -122,6 +129,43 @@ enum RelativeDateActions {
         }
         guard let day else { return nil }
         return value(day.iso, "day", kind == "nearest" ? "weekday" : kind + "-week-weekday", input)
+    }
+
+    static func part(_ input: ActionInput) -> JSONValue? {
+        let counted = !input.arguments.isEmpty
+        var base = input
+        base.captures = input.captures.filter { !["early", "mid", "late", "rest", "at"].contains($0.name) }
+        guard let which = ["early", "mid", "late", "rest"].first(where: { input.capture($0) != nil }),
+              case .object(let fields)? = counted ? DateActions.relative(base) : DateActions.absolute(base),
+              let date = fields.first(where: { $0.0 == "date" })?.1.stringValue,
+              let period = CalendarDate.bounds(date) else { return nil }
+        let (first, last) = period
+        var a = first, b = last
+        let days = first.daysUntil(last) + 1
+        switch (which, days) {
+        case ("rest", _):
+            guard let ref = reference(input) else { return nil }
+            a = ref
+        case (_, 7):
+            // A week: Monday–Wednesday, Tuesday–Friday, Thursday–Sunday.
+            let (s, e) = which == "early" ? (0, 2) : which == "mid" ? (1, 4) : (3, 6)
+            guard let x = first.adding(days: s), let y = first.adding(days: e) else { return nil }
+            (a, b) = (x, y)
+        case (_, 28...31):
+            let (s, e) = which == "early" ? (1, 15) : which == "mid" ? (10, 20) : (16, days)
+            guard let x = first.adding(days: s - 1), let y = first.adding(days: e - 1) else { return nil }
+            (a, b) = (x, y)
+        case (_, 365...366):
+            // Halves for a year counted from the note (early next year), thirds for a written one.
+            let (s, n) = counted && which != "mid" ? (which == "early" ? 0 : 6, 6) : (which == "early" ? 0 : which == "mid" ? 4 : 8, 4)
+            guard let x = first.adding(months: s), let y = x.adding(months: n)?.adding(days: -1) else { return nil }
+            (a, b) = (x, y)
+        default:
+            return nil
+        }
+        var out = DateActions.fields(a.iso + "/" + b.iso, "range")
+        if let r = fields.first(where: { $0.0 == "relative" })?.1.stringValue { out.append(("relative", .string(r + "-" + which))) }
+        return .object(out)
     }
 
     static func isoWeek(_ input: ActionInput) -> JSONValue? {
