@@ -72,14 +72,16 @@ enum DateActions {
     }
 
     /// Whether the match continues a written date its own rule refused: a month and day after
-    /// a year (2019年 before 2月29日), or a month led match after a day number (31 before
-    /// "Apr 2026"). Those are the rest of a day that does not exist, not a date of their own.
+    /// a year (2019年 before 2月29日), a day after a month (2月 before 29日), or a month led match
+    /// after a day number (31 before "Apr 2026"). Those are the rest of a day that does not
+    /// exist, not a date of their own.
     static func continuesRefusedDate(_ input: ActionInput) -> Bool {
         guard let first = input.captures.min(by: { $0.firstToken < $1.firstToken }), first.firstToken > 0,
               first.start == input.start else { return false }
         let t = input.view.tokens[Int(first.firstToken) - 1]
         let before = input.view.string(t.start, t.end)
-        if before.hasSuffix("年") { return true }
+        // 2019年 before 2月29日, 2月 before 29日: the rest of a date its own rule refused.
+        if before.hasSuffix("年") || before.hasSuffix("月") && (first.name == "d" || first.name == "at") { return true }
         return first.name == "m" && t.kind == .number && before.count <= 2
     }
 
