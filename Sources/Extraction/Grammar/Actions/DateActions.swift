@@ -30,7 +30,7 @@ enum DateActions {
             token(input.text("t") ?? input.text)
         },
         GrammarAction("date.range", dimension: "date",
-                      summary: "an explicit range: captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date) → \"a/b\", both ends included") { input in
+                      summary: "an explicit range: captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday → \"a/b\", both ends included") { input in
             range(input)
         },
     ]
@@ -235,10 +235,17 @@ enum DateActions {
         guard let y1 = part("y1", DateText.year), let y2 = part("y2", DateText.year),
               let month1 = part("m1", DateText.month), let m2 = part("m2", DateText.month),
               let d1 = part("d1", DateText.day), let d2 = part("d2", DateText.day) else { return nil }
+        // An end written as now, today, tomorrow or yesterday is the note's date moved so.
+        func now(_ name: String) -> CalendarDate?? {
+            guard let t = input.text(name)?.lowercased() else { return .some(nil) }
+            guard let ref else { return nil }
+            return .some(ref.adding(days: t.hasPrefix("tomorrow") ? 1 : t.hasPrefix("yesterday") ? -1 : 0))
+        }
+        guard let n1 = now("n1"), let n2 = now("n2") else { return nil }
         var relative = false
-        if y1 == nil && y2 == nil && continuesRefusedDate(input) { return nil }
-        guard let year1 = y1 ?? y2 ?? { relative = true; return ref?.year }() else { return nil }
-        let year2 = y2 ?? year1
+        if y1 == nil && y2 == nil && n1 == nil && n2 == nil && continuesRefusedDate(input) { return nil }
+        guard let year1 = y1 ?? y2 ?? n2?.year ?? { relative = true; return ref?.year }() else { return nil }
+        let year2 = y2 ?? (n1 == nil ? year1 : ref?.year ?? year1)
         func end(_ y: Int, _ m: Int?, _ d: Int?) -> (String, Int)? {
             // (ISO text, a sortable key) at the precision written.
             guard let m else { return d == nil ? (CalendarDate.iso(year: y), y * 10000) : nil }
@@ -246,12 +253,14 @@ enum DateActions {
             guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
             return (date.iso, y * 10000 + m * 100 + d)
         }
+        func day(_ c: CalendarDate) -> (String, Int) { (c.iso, c.year * 10000 + c.month * 100 + c.day) }
         // 4 to 22 January: the first end takes the second's month.
         let m1 = month1 ?? (d1 != nil ? m2 : nil)
-        guard let a = end(year1, m1, d1), let b = end(year2, m2 ?? (d2 != nil ? m1 : nil), d2),
-              a.1 < b.1, (m1 == nil) == (m2 == nil && d2 == nil) || m1 != nil else { return nil }
+        guard let a = n1.map(day) ?? end(year1, m1, d1), let b = n2.map(day) ?? end(year2, m2 ?? (d2 != nil ? m1 : nil), d2),
+              a.1 < b.1 else { return nil }
         var value = fields(a.0 + "/" + b.0, "range")
         if relative { value.append(("relative", .string("this-year"))) }
+        if n1 != nil || n2 != nil { value.append(("relative", .string("today"))) }
         return .object(value)
     }
 }
