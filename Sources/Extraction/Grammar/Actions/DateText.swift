@@ -16,11 +16,33 @@ public enum DateText {
         "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     ]
 
+    static let unitWords: [String: Int] = [
+        "one": 1, "first": 1, "two": 2, "second": 2, "three": 3, "third": 3, "four": 4, "fourth": 4, "five": 5, "fifth": 5,
+        "six": 6, "sixth": 6, "seven": 7, "seventh": 7, "eight": 8, "eighth": 8, "nine": 9, "ninth": 9,
+    ]
+    static let tenWords: [String: Int] = [
+        "ten": 10, "tenth": 10, "eleven": 11, "eleventh": 11, "twelve": 12, "twelfth": 12, "thirteen": 13, "thirteenth": 13,
+        "fourteen": 14, "fourteenth": 14, "fifteen": 15, "fifteenth": 15, "sixteen": 16, "sixteenth": 16,
+        "seventeen": 17, "seventeenth": 17, "eighteen": 18, "eighteenth": 18, "nineteen": 19, "nineteenth": 19,
+        "twenty": 20, "twentieth": 20, "thirty": 30, "thirtieth": 30,
+    ]
+
+    /// A day-sized number in English words, spaces and hyphens already dropped: "tenth",
+    /// "twentysecond" (twenty-second), "thirtyone" → 10, 22, 31.
+    static func words(_ s: String) -> Int? {
+        if let n = unitWords[s] ?? tenWords[s] { return n }
+        for (tens, n) in [("twenty", 20), ("thirty", 30)] where s.hasPrefix(tens) {
+            return unitWords[String(s.dropFirst(tens.count))].map { n + $0 }
+        }
+        return nil
+    }
+
     /// The number in a part: Arabic digits (with an ordinal suffix: 10th) or Chinese numerals.
     public static func integer(_ text: String) -> Int? {
         var s = Substring(text.lowercased()).filter { !noise.contains($0) }
         if s.isEmpty { return nil }
         if let w = ordinalWords[String(s)] { return w }
+        if s.allSatisfy({ $0.isLetter && $0.isASCII || $0 == "-" }), let w = words(String(s.filter { $0 != "-" })) { return w }
         for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) && s.count > 2 {
             s.removeLast(2)
             break

@@ -11,7 +11,7 @@ import NoteGraphCore
 enum RelativeDateActions {
     static let all: [GrammarAction] = [
         GrammarAction("date.shift", dimension: "date",
-                      summary: "a day counted from the reference date: capture n (a count: 3, three, 三天; absent = 1) and u (day, week, month, year, 天, 周, 月, 年); argument ago | later",
+                      summary: "a day counted from the reference date: capture n (a count: 3, three, 三天; absent = 1) and u (day, week, month, year, 天, 周, 月, 年), optional base (tomorrow or yesterday to count from); argument ago | later",
                       checkArguments: { ["ago", "later"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes ago or later" }) { input in
             shift(input)
         },
@@ -47,6 +47,18 @@ enum RelativeDateActions {
                           args.isEmpty || args.count == 1 && DateActions.offsets[args[0]] != nil ? nil : "takes nothing or one kind of date.relative"
                       }) { input in
             part(input)
+        },
+        GrammarAction("date.nth", dimension: "date",
+                      summary: "the nth (or last) weekday of a month: captures n (first, 2nd, last) and w; the month from captures m (and y) or from the argument (this-month, next-month, last-month); without either the note's month",
+                      checkArguments: { args in
+                          args.isEmpty || args.count == 1 && ["this-month", "next-month", "last-month"].contains(args[0]) ? nil : "takes nothing, this-month, next-month or last-month"
+                      }) { input in
+            nth(input)
+        },
+        GrammarAction("date.weekof", dimension: "date",
+                      summary: "the Monday-to-Sunday week holding a day read as date.absolute reads it (the week of April 10th, w/c Feb 4)",
+                      checkArguments: DateActions.checkFlags) { input in
+            weekOf(input)
         },
         GrammarAction("date.open", dimension: "date",
                       summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before); then date.absolute's flags",
@@ -102,7 +114,10 @@ enum RelativeDateActions {
         guard let ref = reference(input), let n = count(input), let u = unit(input.text("u") ?? input.text("n")) else { return nil }
         let k = input.arguments.first == "ago" ? -n : n
         let weeks = input.text("u")?.lowercased().hasPrefix("fortnight") == true ? 2 : 1
-        guard let day = move(ref, k * weeks, u) else { return nil }
+        // Counted from tomorrow or yesterday when the text says so (three weeks from tomorrow).
+        let base = input.text("base")?.lowercased()
+        guard let start = ref.adding(days: base?.hasPrefix("tom") == true || base == "tmrw" ? 1 : base?.hasPrefix("yesterday") == true ? -1 : 0),
+              let day = move(start, k * weeks, u) else { return nil }
         return value(day.iso, "day", "today" + signed(k * weeks) + String(u), input)
     }
 
@@ -166,6 +181,49 @@ enum RelativeDateActions {
         var out = DateActions.fields(a.iso + "/" + b.iso, "range")
         if let r = fields.first(where: { $0.0 == "relative" })?.1.stringValue { out.append(("relative", .string(r + "-" + which))) }
         return .object(out)
+    }
+
+    static func nth(_ input: ActionInput) -> JSONValue? {
+        guard let w = input.text("w").flatMap(DateText.weekday), let nt = input.text("n") else { return nil }
+        var year: Int, month: Int
+        var relative: String? = nil
+        if let mt = input.text("m") {
+            guard let m = DateText.month(mt) else { return nil }
+            month = m
+            if let yt = input.text("y") {
+                guard let y = DateText.year(yt) else { return nil }
+                year = y
+            } else {
+                guard let ref = reference(input) else { return nil }
+                year = ref.year
+                relative = "this-year"
+            }
+        } else {
+            guard let ref = reference(input) else { return nil }
+            let kind = input.arguments.first ?? "this-month"
+            (year, month) = CalendarDate.addMonths(kind == "next-month" ? 1 : kind == "last-month" ? -1 : 0, toYear: ref.year, month: ref.month)
+            relative = kind
+        }
+        guard let first = CalendarDate(year: year, month: month, day: 1) else { return nil }
+        let firstW = first.adding(days: (w - first.weekday + 7) % 7)
+        let day: CalendarDate?
+        if nt.lowercased() == "last" {
+            let days = CalendarDate.days(inMonth: month, of: year)
+            guard let lastDay = CalendarDate(year: year, month: month, day: days) else { return nil }
+            day = lastDay.adding(days: -((lastDay.weekday - w + 7) % 7))
+        } else {
+            guard let n = DateText.integer(nt), (1...5).contains(n), let d = firstW?.adding(days: 7 * (n - 1)), d.month == month else { return nil }
+            day = d
+        }
+        guard let day else { return nil }
+        return value(day.iso, "day", relative, input)
+    }
+
+    static func weekOf(_ input: ActionInput) -> JSONValue? {
+        guard case .object(let fields)? = DateActions.absolute(input), let date = fields.first(where: { $0.0 == "date" })?.1.stringValue,
+              let day = CalendarDate(iso: date), date.count == 10,
+              let monday = day.adding(days: -day.weekday), let sunday = monday.adding(days: 6) else { return nil }
+        return value(monday.iso + "/" + sunday.iso, "range", fields.first(where: { $0.0 == "relative" })?.1.stringValue, input)
     }
 
     static func isoWeek(_ input: ActionInput) -> JSONValue? {
