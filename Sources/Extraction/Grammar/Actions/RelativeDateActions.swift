@@ -60,6 +60,16 @@ enum RelativeDateActions {
                       checkArguments: DateActions.checkFlags) { input in
             weekOf(input)
         },
+        GrammarAction("date.season", dimension: "date",
+                      summary: "a season as its months, northern hemisphere (spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb): capture s, optional y (else the reference year); argument next | last for one counted from the reference date",
+                      checkArguments: { $0.isEmpty || $0 == ["next"] || $0 == ["last"] ? nil : "takes nothing, next or last" }) { input in
+            season(input)
+        },
+        GrammarAction("date.holiday", dimension: "date",
+                      summary: "a holiday by its name in capture h (Christmas, New Year, Easter, Thanksgiving, 国庆节 …), in year y or the reference year; argument next | last for the one after or before the reference date",
+                      checkArguments: { $0.isEmpty || $0 == ["next"] || $0 == ["last"] ? nil : "takes nothing, next or last" }) { input in
+            holiday(input)
+        },
         GrammarAction("date.open", dimension: "date",
                       summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before); then date.absolute's flags",
                       checkArguments: { args in
@@ -224,6 +234,75 @@ enum RelativeDateActions {
               let day = CalendarDate(iso: date), date.count == 10,
               let monday = day.adding(days: -day.weekday), let sunday = monday.adding(days: 6) else { return nil }
         return value(monday.iso + "/" + sunday.iso, "range", fields.first(where: { $0.0 == "relative" })?.1.stringValue, input)
+    }
+
+    static func season(_ input: ActionInput) -> JSONValue? {
+        guard let word = input.text("s")?.lowercased(),
+              let first = [("spring", 3), ("summer", 6), ("autumn", 9), ("fall", 9), ("winter", 12), ("春", 3), ("夏", 6), ("秋", 9), ("冬", 12)]
+                .first(where: { word.hasPrefix($0.0) })?.1 else { return nil }
+        var year: Int
+        var relative: String? = nil
+        if let t = input.text("y") {
+            guard let y = DateText.year(t) else { return nil }
+            year = y
+        } else {
+            guard let ref = reference(input) else { return nil }
+            year = ref.year + (input.arguments.first == "next" ? 1 : input.arguments.first == "last" ? -1 : 0)
+            relative = (input.arguments.first ?? "this") + "-season"
+        }
+        let (y2, m2) = CalendarDate.addMonths(2, toYear: year, month: first)
+        return value(CalendarDate.iso(year: year, month: first) + "/" + CalendarDate.iso(year: y2, month: m2), "range", relative, input)
+    }
+
+    /// Holidays whose day is fixed, and those a rule of the calendar gives (the nth weekday of a
+    /// month, Easter). Lunar holidays (春节, Eid) need tables and are left out.
+    static func holidayDay(_ name: String, _ year: Int) -> CalendarDate? {
+        let fixed: [(String, Int, Int)] = [
+            ("christmas", 12, 25), ("xmas", 12, 25), ("圣诞", 12, 25), ("new year", 1, 1), ("newyear", 1, 1), ("元旦", 1, 1),
+            ("independence", 7, 4), ("halloween", 10, 31), ("valentine", 2, 14), ("st patrick", 3, 17), ("saint patrick", 3, 17),
+            ("earth day", 4, 22), ("workers", 5, 1), ("may day", 5, 1), ("劳动节", 5, 1), ("五一", 5, 1), ("国庆", 10, 1), ("國慶", 10, 1), ("聖誕", 12, 25), ("boxing", 12, 26),
+        ]
+        let key = name.lowercased().replacingOccurrences(of: "'s", with: "").replacingOccurrences(of: "’s", with: "")
+        if let f = fixed.first(where: { key.hasPrefix($0.0) }) { return CalendarDate(year: year, month: f.1, day: f.2) }
+        func nth(_ n: Int, _ weekday: Int, _ month: Int) -> CalendarDate? {
+            guard let first = CalendarDate(year: year, month: month, day: 1) else { return nil }
+            return first.adding(days: (weekday - first.weekday + 7) % 7 + 7 * (n - 1))
+        }
+        if key.hasPrefix("thanksgiving") { return nth(4, 3, 11) }
+        if key.hasPrefix("black friday") { return nth(4, 3, 11)?.adding(days: 1) }
+        if key.hasPrefix("labor day") || key.hasPrefix("labour day") { return nth(1, 0, 9) }
+        if key.hasPrefix("memorial day") {
+            guard let last = CalendarDate(year: year, month: 5, day: 31) else { return nil }
+            return last.adding(days: -last.weekday)
+        }
+        if key.hasPrefix("easter") {
+            // The Gregorian computus (Meeus/Jones/Butcher).
+            let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+            let h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7
+            let m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1
+            return CalendarDate(year: year, month: month, day: day)
+        }
+        return nil
+    }
+
+    static func holiday(_ input: ActionInput) -> JSONValue? {
+        guard let name = input.text("h") else { return nil }
+        var relative: String? = nil
+        let day: CalendarDate?
+        if let t = input.text("y") {
+            guard let y = DateText.year(t) else { return nil }
+            day = holidayDay(name, y)
+        } else {
+            guard let ref = reference(input), let this = holidayDay(name, ref.year) else { return nil }
+            switch input.arguments.first {
+            case "next": day = this.iso > ref.iso ? this : holidayDay(name, ref.year + 1)
+            case "last": day = this.iso < ref.iso ? this : holidayDay(name, ref.year - 1)
+            default: day = this
+            }
+            relative = (input.arguments.first ?? "this") + "-holiday"
+        }
+        guard let day else { return nil }
+        return value(day.iso, "day", relative, input)
     }
 
     static func isoWeek(_ input: ActionInput) -> JSONValue? {
