@@ -30,7 +30,10 @@ enum DateActions {
             token(input.text("t") ?? input.text)
         },
         GrammarAction("date.range", dimension: "date",
-                      summary: "an explicit range: captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday → \"a/b\", both ends included") { input in
+                      summary: "an explicit range (argument this-month, next-month or last-month: captures d1 and d2 are days of that month): captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday → \"a/b\", both ends included",
+                      checkArguments: { args in
+                          args.isEmpty || args.count == 1 && ["this-month", "next-month", "last-month"].contains(args[0]) ? nil : "takes nothing, this-month, next-month or last-month"
+                      }) { input in
             range(input)
         },
     ]
@@ -173,7 +176,7 @@ enum DateActions {
         "this-quarter": ("q", 0), "next-quarter": ("q", 1), "last-quarter": ("q", -1),
         "this-month": ("m", 0), "next-month": ("m", 1), "last-month": ("m", -1),
         "this-week": ("w", 0), "next-week": ("w", 1), "last-week": ("w", -1),
-        "week-after-next": ("w", 2), "week-before-last": ("w", -2),
+        "week-after-next": ("w", 2), "week-before-last": ("w", -2), "month-after-next": ("m", 2),
         "this-weekend": ("e", 0), "next-weekend": ("e", 1), "last-weekend": ("e", -1),
         "weekend-after-next": ("e", 2), "weekend-before-last": ("e", -2),
     ]
@@ -242,6 +245,13 @@ enum DateActions {
             return .some(ref.adding(days: t.hasPrefix("tomorrow") ? 1 : t.hasPrefix("yesterday") ? -1 : 0))
         }
         guard let n1 = now("n1"), let n2 = now("n2") else { return nil }
+        // A range of days in a month counted from the note's (from 4 to 22 this month).
+        if let kind = input.arguments.first {
+            guard let ref, let (unit, k) = offsets[kind], unit == "m", let a = d1, let b = d2 else { return nil }
+            let (y, m) = CalendarDate.addMonths(k, toYear: ref.year, month: ref.month)
+            guard let x = CalendarDate(year: y, month: m, day: a), let z = CalendarDate(year: y, month: m, day: b), x.iso < z.iso else { return nil }
+            return .object(fields(x.iso + "/" + z.iso, "range") + [("relative", .string(kind))])
+        }
         var relative = false
         if y1 == nil && y2 == nil && n1 == nil && n2 == nil && continuesRefusedDate(input) { return nil }
         guard let year1 = y1 ?? y2 ?? n2?.year ?? { relative = true; return ref?.year }() else { return nil }

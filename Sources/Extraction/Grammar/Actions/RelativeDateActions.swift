@@ -22,8 +22,8 @@ enum RelativeDateActions {
             return value(day.iso, "day", n == 0 ? "today" : "today" + signed(n) + "d", input)
         },
         GrammarAction("date.window", dimension: "date",
-                      summary: "the days just before or after the reference date: capture n (count) and u (unit); argument past (the n units up to yesterday) | next (from tomorrow)",
-                      checkArguments: { ["past", "next"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes past or next" }) { input in
+                      summary: "the days just before or after the reference date: capture n (count) and u (unit); argument past (the n units up to yesterday) | next (from tomorrow) | within (from today)",
+                      checkArguments: { ["past", "next", "within"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes past, next or within" }) { input in
             window(input)
         },
         GrammarAction("date.weekday", dimension: "date",
@@ -133,11 +133,16 @@ enum RelativeDateActions {
 
     static func window(_ input: ActionInput) -> JSONValue? {
         guard let ref = reference(input), let n = count(input), let u = unit(input.text("u") ?? input.text("n")) else { return nil }
-        let past = input.arguments.first == "past"
-        // The past n units end yesterday; the next n start tomorrow.
-        guard let far = move(ref, past ? -n : n, u), let near = ref.adding(days: past ? -1 : 1) else { return nil }
-        let (a, b) = past ? (far, near) : (near, far)
-        return value(a.iso + "/" + b.iso, "range", (past ? "past-" : "next-") + "\(n)" + String(u), input)
+        let kind = input.arguments.first ?? "next"
+        // The past n units end yesterday; the next n start tomorrow; within n starts today.
+        let (a, b): (CalendarDate?, CalendarDate?)
+        switch kind {
+        case "past": (a, b) = (move(ref, -n, u), ref.adding(days: -1))
+        case "within": (a, b) = (ref, move(ref, n, u)?.adding(days: -1))
+        default: (a, b) = (ref.adding(days: 1), move(ref, n, u))
+        }
+        guard let a, let b else { return nil }
+        return value(a.iso + "/" + b.iso, "range", kind + "-\(n)" + String(u), input)
     }
 
     /// Weeks from the note's week for each kind of weekday.
