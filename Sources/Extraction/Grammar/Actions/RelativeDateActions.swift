@@ -42,7 +42,7 @@ enum RelativeDateActions {
             isoWeek(input)
         },
         GrammarAction("date.part", dimension: "date",
-                      summary: "part of a period: a capture early, mid, late or rest marks which; the period is date.relative's kind when an argument names one, else the captures y and m read as date.absolute reads them. A year counted from the note splits in halves (early next year: H1), a written one in thirds (early 2026: Jan-Apr); a month early 1-15, mid 10-20, late 16-end; a week early Mon-Wed, mid Tue-Fri, late Thu-Sun; rest: from the note's date to the period's end",
+                      summary: "part of a period: a capture early, mid, late or rest marks which; the period is date.relative's kind when an argument names one, else the captures y and m read as date.absolute reads them. A year counted from the note splits in halves (early next year: H1), a written one in thirds (early 2026: Jan-Apr); a month early 1-15, mid 10-20, late 16-end; a week early Mon-Wed, mid Tue-Fri, late Thu-Sun; rest: from the note's date to the period's end; todate: from the period's start to the note's date",
                       checkArguments: { args in
                           args.isEmpty || args.count == 1 && DateActions.offsets[args[0]] != nil ? nil : "takes nothing or one kind of date.relative"
                       }) { input in
@@ -164,8 +164,8 @@ enum RelativeDateActions {
     static func part(_ input: ActionInput) -> JSONValue? {
         let counted = !input.arguments.isEmpty
         var base = input
-        base.captures = input.captures.filter { !["early", "mid", "late", "rest", "at"].contains($0.name) }
-        guard let which = ["early", "mid", "late", "rest"].first(where: { input.capture($0) != nil }),
+        base.captures = input.captures.filter { !["early", "mid", "late", "rest", "todate", "at"].contains($0.name) }
+        guard let which = ["early", "mid", "late", "rest", "todate"].first(where: { input.capture($0) != nil }),
               case .object(let fields)? = counted ? DateActions.relative(base) : DateActions.absolute(base),
               let date = fields.first(where: { $0.0 == "date" })?.1.stringValue,
               let period = CalendarDate.bounds(date) else { return nil }
@@ -176,6 +176,9 @@ enum RelativeDateActions {
         case ("rest", _):
             guard let ref = reference(input) else { return nil }
             a = ref
+        case ("todate", _):
+            guard let ref = reference(input) else { return nil }
+            b = ref
         case (_, 7):
             // A week: Monday–Wednesday, Tuesday–Friday, Thursday–Sunday.
             let (s, e) = which == "early" ? (0, 2) : which == "mid" ? (1, 4) : (3, 6)
