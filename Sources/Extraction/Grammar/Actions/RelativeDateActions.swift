@@ -7,7 +7,8 @@ import NoteGraphCore
 /// one) and keeps the original expression in `relative`; the match keeps the words.
 ///
 /// Open ranges write the missing end as `..`, both ends included as everywhere: since 2019 →
-/// `2019/..`, after 2018 → `2019/..`, until 2018 → `../2018`, before 2018 → `../2017`.
+/// `2019/..`, after 2018 → `2019/..` (after a day: from that day), until 2018 → `../2018`, before
+/// 2018 → `../2017`.
 enum RelativeDateActions {
     static let all: [GrammarAction] = [
         GrammarAction("date.shift", dimension: "date",
@@ -388,7 +389,9 @@ enum RelativeDateActions {
         case "since": text = date + "/.."
         case "until": text = "../" + date
         case "after":
-            guard let next = CalendarDate.step(date, by: 1) else { return nil }
+            // After a year or month: the next one on. After a day: from that day (a day is not
+            // split, so "after 1 August" keeps the 1st, as since does).
+            guard let next = date.count == 10 ? date : CalendarDate.step(date, by: 1) else { return nil }
             text = next + "/.."
         default:
             guard let previous = CalendarDate.step(date, by: -1) else { return nil }
