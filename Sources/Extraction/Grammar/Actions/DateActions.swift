@@ -255,7 +255,10 @@ enum DateActions {
         var relative = false
         if y1 == nil && y2 == nil && n1 == nil && n2 == nil && continuesRefusedDate(input) { return nil }
         guard let year1 = y1 ?? y2 ?? n2?.year ?? { relative = true; return ref?.year }() else { return nil }
-        let year2 = y2 ?? (n1 == nil ? year1 : ref?.year ?? year1)
+        var year2 = y2 ?? (n1 == nil ? year1 : ref?.year ?? year1)
+        // From November to March, 8月至2月: with no year written, a later month that comes
+        // first is in the next year.
+        if y1 == nil, y2 == nil, n1 == nil, n2 == nil, let a = month1, let b = m2, b < a || b == a && (d2 ?? 0) < (d1 ?? 0) { year2 += 1 }
         func end(_ y: Int, _ m: Int?, _ d: Int?) -> (String, Int)? {
             // (ISO text, a sortable key) at the precision written.
             guard let m else { return d == nil ? (CalendarDate.iso(year: y), y * 10000) : nil }

@@ -101,7 +101,9 @@ public enum DateText {
     /// A count written in digits, Chinese numerals or a small English word (a, two, twelve),
     /// with unit characters (天 年 周 个 月) dropped: 三天 → 3, 十年 → 10, "a" → 1.
     public static func count(_ text: String) -> Int? {
-        let t = text.lowercased().filter { !"天年周个月日星期 ".contains($0) }
+        // "a few", "a couple": the last word counts.
+        let last = text.split(separator: " ").last.map(String.init) ?? text
+        let t = last.lowercased().filter { !"天年周个月日星期 ".contains($0) }
         if let w = countWords[t] { return w }
         return integer(t)
     }
@@ -111,6 +113,14 @@ public enum DateText {
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3,
         "several": 3, "couple": 2, "两": 2,
     ]
+
+    static let decadeWords: [String: Int] = [
+        "noughties": 0, "aughts": 0, "thousands": 0, "tens": 10, "twenties": 20, "thirties": 30, "forties": 40,
+        "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+    ]
+
+    /// A decade's two digits from its word (seventies → 70, noughties → 0), else nil.
+    public static func decade(_ text: String) -> Int? { decadeWords[text.lowercased()] }
 
     /// A quarter 1–4: 3, 三, third, 3rd (Q and 季度 already outside the capture or dropped).
     public static func quarter(_ text: String) -> Int? {

@@ -352,13 +352,17 @@ enum RelativeDateActions {
         }
         if let t = input.text("y") {
             let digits = t.filter { !"'’s".contains($0) }
-            guard let n = DateText.integer(digits) else { return nil }
+            guard let n = DateText.decade(t) ?? DateText.integer(digits) else { return nil }
             if n >= 1000 {
                 guard n % 10 == 0 else { return nil }
                 start = n
             } else {
                 guard n % 10 == 0, n < 100 else { return nil }
-                if let c = input.text("c").flatMap(DateText.integer) {
+                if let ct = input.text("c")?.lowercased().split(whereSeparator: { !$0.isLetter }).first.map(String.init),
+                   ["nineteen", "twenty", "eighteen", "two"].contains(ct) {
+                    // Words: the nineteen seventies, the twenty-tens, the two thousands.
+                    start = (ct == "nineteen" ? 1900 : ct == "eighteen" ? 1800 : 2000) + n
+                } else if let c = input.text("c").flatMap(DateText.integer) {
                     start = (c - 1) * 100 + n
                 } else if kind == "last-century" || kind == "this-century" {
                     guard let ref else { return nil }
@@ -372,8 +376,14 @@ enum RelativeDateActions {
             }
         } else {
             guard let ref, let kind else { return nil }
-            start = ref.year / 10 * 10 + (kind == "next" ? 10 : kind == "last" ? -10 : 0)
-            relative = kind + "-decade"
+            // The last two decades: the two whole decades before the note's; the next three after it.
+            let n = input.capture("n") == nil ? 1 : count(input) ?? 0
+            guard n >= 1 else { return nil }
+            let own = ref.year / 10 * 10
+            start = kind == "next" ? own + 10 : kind == "last" ? own - 10 * n : own
+            relative = kind + "-decade" + (n > 1 ? "s-\(n)" : "")
+            guard CalendarDate.years.contains(start) else { return nil }
+            return value(CalendarDate.iso(year: start) + "/" + CalendarDate.iso(year: start + 10 * n - 1), "range", relative, input)
         }
         guard CalendarDate.years.contains(start) else { return nil }
         return value(CalendarDate.iso(year: start) + "/" + CalendarDate.iso(year: start + 9), "range", relative, input)
