@@ -23,8 +23,8 @@ enum RelativeDateActions {
             return value(day.iso, "day", n == 0 ? "today" : "today" + signed(n) + "d", input)
         },
         GrammarAction("date.window", dimension: "date",
-                      summary: "the days just before or after the reference date: capture n (count) and u (unit); argument past (the n units up to yesterday) | next (from tomorrow) | within (from today)",
-                      checkArguments: { ["past", "next", "within"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes past, next or within" }) { input in
+                      summary: "the days just before or after the reference date: capture n (count) and u (unit); argument past (the n units up to yesterday) | next (from tomorrow) | within (from today) | past-quarters / next-quarters (whole quarters before or after the note's)",
+                      checkArguments: { ["past", "next", "within", "past-quarters", "next-quarters"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes past, next, within, past-quarters or next-quarters" }) { input in
             window(input)
         },
         GrammarAction("date.weekday", dimension: "date",
@@ -133,6 +133,14 @@ enum RelativeDateActions {
     }
 
     static func window(_ input: ActionInput) -> JSONValue? {
+        if let kind = input.arguments.first, kind.hasSuffix("-quarters") {
+            // Whole quarters: the n before the note's quarter, or the n after it.
+            guard let ref = reference(input), let n = count(input), n >= 1 else { return nil }
+            let own = CalendarDate.iso(year: ref.year, quarter: ref.quarter)
+            let past = kind.hasPrefix("past")
+            guard let a = CalendarDate.step(own, by: past ? -n : 1), let b = CalendarDate.step(own, by: past ? -1 : n) else { return nil }
+            return value(a + "/" + b, "range", kind + "-\(n)", input)
+        }
         guard let ref = reference(input), let n = count(input), let u = unit(input.text("u") ?? input.text("n")) else { return nil }
         let kind = input.arguments.first ?? "next"
         // The past n units end yesterday; the next n start tomorrow; within n starts today.
