@@ -130,6 +130,24 @@ public struct CalendarDate: Equatable, Sendable {
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
     }
 
+    /// A fiscal period (FY2026, its quarter 2026-Q1 or half 2026-H2) as calendar months, for a
+    /// company whose fiscal year ends in `month` and is named by the calendar year it ends in
+    /// (NVIDIA's FY2026 ends in January 2026: 2025-02/2026-01; its Q1 is 2025-02/2025-04). Nil for
+    /// a December year end (fiscal is calendar) or text that is no fiscal period.
+    public static func calendarPeriod(ofFiscal iso: String, yearEndingIn month: Int) -> String? {
+        guard (1...11).contains(month) else { return nil }
+        let p = iso.split(separator: "-").map(String.init)
+        guard let y = p.first.flatMap({ Int($0) }), p[0].count == 4 else { return nil }
+        // The fiscal year's first month: the one after `month` of the year before.
+        let (y0, m0) = addMonths(1, toYear: y - 1, month: month)
+        var (offset, length) = (0, 12)
+        if p.count == 2, p[1].hasPrefix("Q"), let q = Int(p[1].dropFirst()), (1...4).contains(q) { (offset, length) = (3 * (q - 1), 3) }
+        else if p.count == 2, p[1].hasPrefix("H"), let h = Int(p[1].dropFirst()), (1...2).contains(h) { (offset, length) = (6 * (h - 1), 6) }
+        else if p.count != 1 { return nil }
+        let a = addMonths(offset, toYear: y0, month: m0), b = addMonths(offset + length - 1, toYear: y0, month: m0)
+        return Self.iso(year: a.year, month: a.month) + "/" + Self.iso(year: b.year, month: b.month)
+    }
+
     // ISO text at each precision.
     public var iso: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
     public static func iso(year: Int, month: Int) -> String { pad(year, 4) + "-" + pad(month, 2) }
