@@ -143,8 +143,18 @@ public struct Segmenter: Sendable {
     /// Sentence spans (trimmed of trailing spaces and line breaks), cut where too long.
     func sentences(_ units: [UInt16], raw: [(Int32, Int32)], tokens: [Token]) -> (spans: [(Int32, Int32)], cut: Int) {
         // Chinese semicolons (now ';' after NFKC) end a clause-sentence too.
+        // ICU ends a sentence at "Oct. " before a digit; "Oct. 2" is one date, not two sentences.
+        var joined: [(Int32, Int32)] = []
+        for span in raw {
+            if let last = joined.last, last.1 == span.0, Int(span.0) < units.count, (0x30...0x39).contains(units[Int(span.0)]),
+               Self.endsWithMonthAbbreviation(units, at: Int(span.0)) {
+                joined[joined.count - 1].1 = span.1
+            } else {
+                joined.append(span)
+            }
+        }
         var split: [(Int32, Int32)] = []
-        for (a, b) in raw {
+        for (a, b) in joined {
             var start = a
             var i = a
             while i < b - 1 {
@@ -182,6 +192,23 @@ public struct Segmenter: Sendable {
             if a < b { spans.append((a, b)) }
         }
         return (spans, cut)
+    }
+
+    static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+
+    /// Whether the text before `end` is a month abbreviation, its full stop and spaces ("Oct. ").
+    static func endsWithMonthAbbreviation(_ units: [UInt16], at end: Int) -> Bool {
+        var i = end - 1
+        while i >= 0, units[i] == 0x20 { i -= 1 }
+        guard i > 0, units[i] == 0x2E else { return false }
+        var word = ""
+        i -= 1
+        while i >= 0, let c = Unicode.Scalar(units[i]), c.isASCII, c.properties.isAlphabetic, word.count < 5 {
+            word = String(Character(c)).lowercased() + word
+            i -= 1
+        }
+        if i >= 0, let c = Unicode.Scalar(units[i]), c.isASCII, c.properties.isAlphabetic { return false }
+        return monthAbbreviations.contains(word)
     }
 
     @inline(__always) static func isCJK(_ u: UInt16) -> Bool {

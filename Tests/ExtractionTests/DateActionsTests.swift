@@ -121,6 +121,68 @@ final class DateActionsTests: XCTestCase {
         XCTAssertEqual(try date("this week", reference: ref), "2025-06-30/2025-07-06")
     }
 
+    /// Days, weeks, weekdays, windows and decades counted from the note's date (a Monday).
+    func testDaysAndWindowsCountedFromTheNote() throws {
+        let ref = "2025-06-30"
+        let cases: [(String, String)] = [
+            ("Shares fell 5% yesterday.", "2025-06-29"),
+            ("Results are due in two weeks.", "2025-07-14"),
+            ("The deal closed 3 days ago.", "2025-06-27"),
+            ("三天后公布", "2025-07-03"),
+            ("5年前的水平", "2020-06-30"),
+            ("Sales rose on Friday.", "2025-06-27"),
+            ("上周五收盘", "2025-06-27"),
+            ("Orders grew over the past 3 years.", "2022-06-30/2025-06-29"),
+            ("过去十年", "2015-06-30/2025-06-29"),
+            ("Growth in the 1990s was faster.", "1990/1999"),
+            ("90年代", "1990/1999"),
+            ("Revenue fell in the last 2 quarters.", "2024-Q4/2025-Q1"),
+            ("Capex rose year-to-date.", "2025-01-01/2025-06-30"),
+            ("Demand picks up this summer.", "2025-06/2025-08"),
+            ("Capacity doubles by late 2026.", "2026-09-01/2026-12-31"),
+        ]
+        for (text, want) in cases { XCTAssertEqual(try date(text, reference: ref), want, text) }
+        // A day of the month alone needs a preposition: "the 27th floor" is no date.
+        XCTAssertEqual(try dates("Offices on the 27th floor.", reference: ref).map(\.0), [])
+        XCTAssertEqual(try date("Payment is due on the 27th.", reference: ref), "2025-06-27")
+    }
+
+    /// Open ranges keep both ends included and write the missing one as `..`.
+    func testOpenRanges() throws {
+        let ref = "2025-06-30"
+        XCTAssertEqual(try date("Sales rose since 2019.", reference: ref), "2019/..")
+        XCTAssertEqual(try date("Prices fell after 2018.", reference: ref), "2019/..")
+        XCTAssertEqual(try date("It held before 2010.", reference: ref), "../2009")
+        XCTAssertEqual(try date("until March 2026", reference: ref), "../2026-03")
+        XCTAssertEqual(try date("2018年以来", reference: ref), "2018/..")
+        XCTAssertEqual(try date("2015年1月1日之前", reference: ref), "../2014-12-31")
+        XCTAssertEqual(try dates("since 2019").first?.1["open"]?.stringValue, "since")
+    }
+
+    func testCalendarHelpers() throws {
+        XCTAssertEqual(CalendarDate.step("2025-Q4", by: 1), "2026-Q1")
+        XCTAssertEqual(CalendarDate.step("2025-H1", by: -1), "2024-H2")
+        XCTAssertEqual(CalendarDate.step("2024-02-28", by: 2), "2024-03-01")
+        XCTAssertTrue(CalendarDate.bounds("2025-Q3")! == (CalendarDate(iso: "2025-07-01")!, CalendarDate(iso: "2025-09-30")!))
+        XCTAssertEqual(CalendarDate(iso: "2024-01-31")?.adding(months: 1)?.iso, "2024-02-29")
+        // NVIDIA's fiscal year ends in January: FY2026 is February 2025 to January 2026.
+        XCTAssertEqual(CalendarDate.calendarPeriod(ofFiscal: "2026", yearEndingIn: 1), "2025-02/2026-01")
+        XCTAssertEqual(CalendarDate.calendarPeriod(ofFiscal: "2026-Q1", yearEndingIn: 1), "2025-02/2025-04")
+        XCTAssertEqual(CalendarDate.calendarPeriod(ofFiscal: "2025-H2", yearEndingIn: 6), "2025-01/2025-06")
+        XCTAssertNil(CalendarDate.calendarPeriod(ofFiscal: "2026", yearEndingIn: 12))
+        XCTAssertEqual(DateText.words("twentysecond"), 22)
+        XCTAssertEqual(DateText.weekday("周五"), 4)
+    }
+
+    /// A fiscal period of a company whose lexicon entry says where its year ends becomes
+    /// calendar months in the figure's period; a calendar-year company keeps the year.
+    func testFiscalPeriodsFollowTheSubjectsFiscalYear() throws {
+        let work = try GrammarWorkbench(settings: try settings.get()).run("NVIDIA's FY2026 revenue was $130 billion.")
+        let figure = work.extraction.nodes.first { $0.kind == .figure }
+        XCTAssertEqual(figure?.property("subject")?.stringValue, "company:nvidia")
+        XCTAssertEqual(figure?.property("period")?.stringValue, "2025-02/2026-01")
+    }
+
     func testWithoutAReferenceRelativeDatesGiveNothing() throws {
         for text in ["明年资本开支", "今年下半年", "三季度出货", "12月17日发布", "Launch on Dec 17.", "next year", "last quarter", "this week"] {
             XCTAssertEqual(try dates(text).map(\.0), [], text)

@@ -14,7 +14,11 @@ public struct ContextStage: Stage {
     public func run(_ work: inout DocumentWork) throws {
         let document = try work.requireDocument(name)
         let segments = try work.requireSegments(name)
-        let context = FigureContext(items: work.items, segments: segments, text: document.text)
+        var fiscalYearEnd: [String: Int] = [:]
+        for entry in work.lexicon.entries where entry.lexiconClass == "company" {
+            if let month = entry.property("fy_end")?.stringValue.flatMap({ Int($0) }) { fiscalYearEnd["company:" + entry.id] = month }
+        }
+        let context = FigureContext(items: work.items, segments: segments, text: document.text, fiscalYearEnd: fiscalYearEnd)
         FigureEmitter.emit(context.figures(), sentences: segments.sentences, into: &work, document: document)
     }
 }

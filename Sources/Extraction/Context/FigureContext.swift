@@ -9,7 +9,8 @@ import NoteGraphCore
 ///   2026年有望增至6020亿美元"); a change in % with no metric of its own is the growth of the
 ///   previous figure's metric ("capex growth").
 /// - period: the nearest date in the clause; else the nearest date before it in the sentence.
-///   Datelines date an article, not a figure, and are not periods.
+///   Datelines date an article, not a figure, and are not periods. A fiscal period of a subject
+///   whose fiscal year does not end in December is written as its calendar months.
 /// - subject: the nearest company before the figure in its clause; else before it in the
 ///   sentence; else after it in the clause.
 ///
@@ -22,6 +23,9 @@ struct FigureContext {
     let items: [Item]
     let segments: SegmentedText
     let text: DocumentText
+    /// The month each company's fiscal year ends in, by company id, where the lexicon knows it
+    /// (`fy_end`): a fiscal period (FY2026, Q1 FY26) of that subject becomes calendar months.
+    var fiscalYearEnd: [String: Int] = [:]
 
     /// A figure with its context, ready for records.
     struct Figure {
@@ -59,10 +63,15 @@ struct FigureContext {
                 } else if f.metric == nil, !percentElsewhere {
                     f.metric = previous.last { $0.item.value["unit"]?.stringValue == unit }?.metric
                 }
-                f.period = (nearest(dates.filter(inClause), to: item) ?? dates.last { $0.endToken <= item.firstToken })?.value["date"]?.stringValue
+                let period = nearest(dates.filter(inClause), to: item) ?? dates.last { $0.endToken <= item.firstToken }
+                f.period = period?.value["date"]?.stringValue
                 let before = companies.filter { $0.endToken <= item.firstToken }
                 let subject = before.filter(inClause).last ?? before.last ?? companies.filter(inClause).first { $0.firstToken >= item.endToken }
                 f.subject = subject.flatMap(Self.companyID)
+                if period?.value["fiscal"] == .bool(true), let id = f.subject, let month = fiscalYearEnd[id], let p = f.period,
+                   let months = CalendarDate.calendarPeriod(ofFiscal: p, yearEndingIn: month) {
+                    f.period = months
+                }
                 if let place = grid.place(of: item.start) { fromTable(&f, place) }
                 previous.append(f)
                 out.append(f)

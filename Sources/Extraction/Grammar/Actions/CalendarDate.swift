@@ -66,6 +66,88 @@ public struct CalendarDate: Equatable, Sendable {
         return (h + 5) % 7
     }
 
+    /// The date `n` months later, its day kept where the month has it, else the month's last day.
+    public func adding(months n: Int) -> CalendarDate? {
+        let (y, m) = Self.addMonths(n, toYear: year, month: month)
+        return CalendarDate(year: y, month: m, day: min(day, Self.days(inMonth: m, of: y)))
+    }
+
+    /// The period `n` steps after (negative: before) one written at its precision: 2018 → 2019,
+    /// 2018-02 → 2018-03, 2025-Q4 → 2026-Q1, 2025-H1 → 2024-H2, 2015-01-01 → 2015-01-02. Nil for
+    /// text that is not one period.
+    public static func step(_ iso: String, by n: Int) -> String? {
+        let p = iso.split(separator: "-").map(String.init)
+        guard let y = p.first.flatMap({ Int($0) }), p[0].count == 4 else { return nil }
+        switch p.count {
+        case 1: return years.contains(y + n) ? Self.iso(year: y + n) : nil
+        case 2:
+            let s = p[1]
+            if s.hasPrefix("Q"), let q = Int(s.dropFirst()) {
+                let (y2, m2) = addMonths(3 * n, toYear: y, month: 3 * q - 2)
+                return Self.iso(year: y2, quarter: (m2 - 1) / 3 + 1)
+            }
+            if s.hasPrefix("H"), let h = Int(s.dropFirst()) {
+                let (y2, m2) = addMonths(6 * n, toYear: y, month: 6 * h - 5)
+                return Self.iso(year: y2, half: (m2 - 1) / 6 + 1)
+            }
+            guard let m = Int(s) else { return nil }
+            let (y2, m2) = addMonths(n, toYear: y, month: m)
+            return Self.iso(year: y2, month: m2)
+        default:
+            return CalendarDate(iso: iso)?.adding(days: n)?.iso
+        }
+    }
+
+    /// The first and last day of a period at its precision (2025, 2025-Q3, 2025-03, a day) or of
+    /// a range `a/b` of those; nil for an open range or other text.
+    public static func bounds(_ text: String) -> (first: CalendarDate, last: CalendarDate)? {
+        let ends = text.split(separator: "/").map(String.init)
+        guard (1...2).contains(ends.count), let a = ends.first, let b = ends.last, !a.contains(".."), !b.contains(".."),
+              let first = start(of: a), let after = step(b, by: 1).flatMap(start(of:)), let last = after.adding(days: -1) else { return nil }
+        return (first, last)
+    }
+
+    /// The first day of a period written at its precision.
+    static func start(of iso: String) -> CalendarDate? {
+        let p = iso.split(separator: "-").map(String.init)
+        guard let y = p.first.flatMap({ Int($0) }) else { return nil }
+        switch p.count {
+        case 1: return CalendarDate(year: y, month: 1, day: 1)
+        case 2:
+            if p[1].hasPrefix("Q"), let q = Int(p[1].dropFirst()) { return CalendarDate(year: y, month: 3 * q - 2, day: 1) }
+            if p[1].hasPrefix("H"), let h = Int(p[1].dropFirst()) { return CalendarDate(year: y, month: 6 * h - 5, day: 1) }
+            return Int(p[1]).flatMap { CalendarDate(year: y, month: $0, day: 1) }
+        default: return CalendarDate(iso: iso)
+        }
+    }
+
+    /// Days from this date to `other` (negative when `other` is earlier).
+    public func daysUntil(_ other: CalendarDate) -> Int { other.ordinal - ordinal }
+
+    /// Days since 0000-03-01 (proleptic Gregorian), for differences.
+    var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year, m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
+    }
+
+    /// A fiscal period (FY2026, its quarter 2026-Q1 or half 2026-H2) as calendar months, for a
+    /// company whose fiscal year ends in `month` and is named by the calendar year it ends in
+    /// (NVIDIA's FY2026 ends in January 2026: 2025-02/2026-01; its Q1 is 2025-02/2025-04). Nil for
+    /// a December year end (fiscal is calendar) or text that is no fiscal period.
+    public static func calendarPeriod(ofFiscal iso: String, yearEndingIn month: Int) -> String? {
+        guard (1...11).contains(month) else { return nil }
+        let p = iso.split(separator: "-").map(String.init)
+        guard let y = p.first.flatMap({ Int($0) }), p[0].count == 4 else { return nil }
+        // The fiscal year's first month: the one after `month` of the year before.
+        let (y0, m0) = addMonths(1, toYear: y - 1, month: month)
+        var (offset, length) = (0, 12)
+        if p.count == 2, p[1].hasPrefix("Q"), let q = Int(p[1].dropFirst()), (1...4).contains(q) { (offset, length) = (3 * (q - 1), 3) }
+        else if p.count == 2, p[1].hasPrefix("H"), let h = Int(p[1].dropFirst()), (1...2).contains(h) { (offset, length) = (6 * (h - 1), 6) }
+        else if p.count != 1 { return nil }
+        let a = addMonths(offset, toYear: y0, month: m0), b = addMonths(offset + length - 1, toYear: y0, month: m0)
+        return Self.iso(year: a.year, month: a.month) + "/" + Self.iso(year: b.year, month: b.month)
+    }
+
     // ISO text at each precision.
     public var iso: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
     public static func iso(year: Int, month: Int) -> String { pad(year, 4) + "-" + pad(month, 2) }

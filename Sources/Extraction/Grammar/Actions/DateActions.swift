@@ -18,15 +18,22 @@ enum DateActions {
             packed(input.text("t") ?? input.text)
         },
         GrammarAction("date.relative", dimension: "date",
-                      summary: "a period counted from the reference date: argument this-year | next-year | last-year | year-before-last | year-after-next | this-quarter | next-quarter | last-quarter | this-month | next-month | last-month | this-week | next-week | last-week, optional `end`; captures m, q or h narrow a year",
+                      summary: "a period counted from the reference date: argument this-year | next-year | last-year | year-before-last | year-after-next | this-quarter | next-quarter | last-quarter | this-month | next-month | last-month | this-week | next-week | last-week | week-after-next | week-before-last | this-weekend | next-weekend | last-weekend | weekend-after-next | weekend-before-last, optional `end`; capture d with a month kind: that day of the month; captures m, q or h narrow a year",
                       checkArguments: { args in
                           guard let kind = args.first, offsets[kind] != nil else { return "takes a kind such as next-year (see `notegraph grammar actions`)" }
                           return args.dropFirst().allSatisfy { $0 == "end" } && args.count <= 2 ? nil : "takes only `end` after the kind"
                       }) { input in
             relative(input)
         },
+        GrammarAction("date.token", dimension: "date",
+                      summary: "one token holding a whole day: 2010.01.29, 13.5.2015 (day first when the first part cannot be a month), 20161016 (a 1900–2099 year)") { input in
+            token(input.text("t") ?? input.text)
+        },
         GrammarAction("date.range", dimension: "date",
-                      summary: "an explicit range: captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date) → \"a/b\", both ends included") { input in
+                      summary: "an explicit range (argument this-month, next-month or last-month: captures d1 and d2 are days of that month): captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday → \"a/b\", both ends included",
+                      checkArguments: { args in
+                          args.isEmpty || args.count == 1 && ["this-month", "next-month", "last-month"].contains(args[0]) ? nil : "takes nothing, this-month, next-month or last-month"
+                      }) { input in
             range(input)
         },
     ]
@@ -57,18 +64,27 @@ enum DateActions {
         if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
         if let relative { value.append(("relative", .string(relative))) }
-        return .object(value)
+        return .object(value + core(input))
+    }
+
+    /// `core`: where a capture `at` marks the date's own words in a match that needed a lead
+    /// word to be read as a date at all (in May, on 4/22): the mention is those words.
+    static func core(_ input: ActionInput) -> [(String, JSONValue)] {
+        guard let at = input.capture("at") else { return [] }
+        return [("core", .array([.number(Double(at.start)), .number(Double(at.end))]))]
     }
 
     /// Whether the match continues a written date its own rule refused: a month and day after
-    /// a year (2019年 before 2月29日), or a month led match after a day number (31 before
-    /// "Apr 2026"). Those are the rest of a day that does not exist, not a date of their own.
+    /// a year (2019年 before 2月29日), a day after a month (2月 before 29日), or a month led match
+    /// after a day number (31 before "Apr 2026"). Those are the rest of a day that does not
+    /// exist, not a date of their own.
     static func continuesRefusedDate(_ input: ActionInput) -> Bool {
         guard let first = input.captures.min(by: { $0.firstToken < $1.firstToken }), first.firstToken > 0,
               first.start == input.start else { return false }
         let t = input.view.tokens[Int(first.firstToken) - 1]
         let before = input.view.string(t.start, t.end)
-        if before.hasSuffix("年") { return true }
+        // 2019年 before 2月29日, 2月 before 29日: the rest of a date its own rule refused.
+        if before.hasSuffix("年") || before.hasSuffix("月") && (first.name == "d" || first.name == "at") { return true }
         return first.name == "m" && t.kind == .number && before.count <= 2
     }
 
@@ -131,6 +147,26 @@ enum DateActions {
         return .object(fields(CalendarDate.iso(year: y, half: n), "half") + extra)
     }
 
+    /// 2010.01.29, 2015.5.13, 13.5.2015, 5.13.2015 and 20161016 as one token (ICU keeps dotted
+    /// numbers whole); nil unless the parts make a day that exists.
+    static func token(_ t: String) -> JSONValue? {
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var date: CalendarDate?
+        if parts.count == 1, t.count == 8, let y = Int(t.prefix(4)), CalendarDate.modern.contains(y) {
+            date = CalendarDate(year: y, month: Int(t.dropFirst(4).prefix(2)) ?? 0, day: Int(t.suffix(2)) ?? 0)
+        } else if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            let n = parts.compactMap { Int($0) }
+            if parts[0].count == 4 {
+                date = CalendarDate(year: n[0], month: n[1], day: n[2])
+            } else if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+                // Day first as most of the world writes it, month first when that is the only reading.
+                date = CalendarDate(year: n[2], month: n[1], day: n[0]) ?? CalendarDate(year: n[2], month: n[0], day: n[1])
+            }
+        }
+        guard let date else { return nil }
+        return .object(fields(date.iso, "day"))
+    }
+
     // MARK: relative dates
 
     /// Each kind's unit and offset from the reference date.
@@ -140,6 +176,9 @@ enum DateActions {
         "this-quarter": ("q", 0), "next-quarter": ("q", 1), "last-quarter": ("q", -1),
         "this-month": ("m", 0), "next-month": ("m", 1), "last-month": ("m", -1),
         "this-week": ("w", 0), "next-week": ("w", 1), "last-week": ("w", -1),
+        "week-after-next": ("w", 2), "week-before-last": ("w", -2), "month-after-next": ("m", 2),
+        "this-weekend": ("e", 0), "next-weekend": ("e", 1), "last-weekend": ("e", -1),
+        "weekend-after-next": ("e", 2), "weekend-before-last": ("e", -2),
     ]
 
     static func relative(_ input: ActionInput) -> JSONValue? {
@@ -167,13 +206,24 @@ enum DateActions {
         case "m":
             let (y, m) = CalendarDate.addMonths(n, toYear: ref.year, month: ref.month)
             if input.arguments.contains("end") { name += "-end" }
-            value = fields(CalendarDate.iso(year: y, month: m), "month")
+            if let t = input.text("d") {
+                // A day of that month (the 20th of next month, 本月十日; 31st of this month may not exist).
+                guard let d = DateText.day(t), let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+                value = fields(date.iso, "day")
+                name += "-d\(d)"
+            } else {
+                value = fields(CalendarDate.iso(year: y, month: m), "month")
+            }
+        case "e":
+            // A weekend: that week's Saturday and Sunday.
+            guard let saturday = ref.adding(days: 5 - ref.weekday + 7 * n), let sunday = saturday.adding(days: 1) else { return nil }
+            value = fields(saturday.iso + "/" + sunday.iso, "range")
         default:
             // A week runs Monday to Sunday, both included.
             guard let monday = ref.adding(days: -ref.weekday + 7 * n), let sunday = monday.adding(days: 6) else { return nil }
             value = fields(monday.iso + "/" + sunday.iso, "range")
         }
-        return .object(value + [("relative", .string(name))])
+        return .object(value + [("relative", .string(name))] + core(input))
     }
 
     // MARK: ranges
@@ -188,10 +238,27 @@ enum DateActions {
         guard let y1 = part("y1", DateText.year), let y2 = part("y2", DateText.year),
               let month1 = part("m1", DateText.month), let m2 = part("m2", DateText.month),
               let d1 = part("d1", DateText.day), let d2 = part("d2", DateText.day) else { return nil }
+        // An end written as now, today, tomorrow or yesterday is the note's date moved so.
+        func now(_ name: String) -> CalendarDate?? {
+            guard let t = input.text(name)?.lowercased() else { return .some(nil) }
+            guard let ref else { return nil }
+            return .some(ref.adding(days: t.hasPrefix("tomorrow") ? 1 : t.hasPrefix("yesterday") ? -1 : 0))
+        }
+        guard let n1 = now("n1"), let n2 = now("n2") else { return nil }
+        // A range of days in a month counted from the note's (from 4 to 22 this month).
+        if let kind = input.arguments.first {
+            guard let ref, let (unit, k) = offsets[kind], unit == "m", let a = d1, let b = d2 else { return nil }
+            let (y, m) = CalendarDate.addMonths(k, toYear: ref.year, month: ref.month)
+            guard let x = CalendarDate(year: y, month: m, day: a), let z = CalendarDate(year: y, month: m, day: b), x.iso < z.iso else { return nil }
+            return .object(fields(x.iso + "/" + z.iso, "range") + [("relative", .string(kind))])
+        }
         var relative = false
-        if y1 == nil && y2 == nil && continuesRefusedDate(input) { return nil }
-        guard let year1 = y1 ?? y2 ?? { relative = true; return ref?.year }() else { return nil }
-        let year2 = y2 ?? year1
+        if y1 == nil && y2 == nil && n1 == nil && n2 == nil && continuesRefusedDate(input) { return nil }
+        guard let year1 = y1 ?? y2 ?? n2?.year ?? { relative = true; return ref?.year }() else { return nil }
+        var year2 = y2 ?? (n1 == nil ? year1 : ref?.year ?? year1)
+        // From November to March, 8月至2月: with no year written, a later month that comes
+        // first is in the next year.
+        if y1 == nil, y2 == nil, n1 == nil, n2 == nil, let a = month1, let b = m2, b < a || b == a && (d2 ?? 0) < (d1 ?? 0) { year2 += 1 }
         func end(_ y: Int, _ m: Int?, _ d: Int?) -> (String, Int)? {
             // (ISO text, a sortable key) at the precision written.
             guard let m else { return d == nil ? (CalendarDate.iso(year: y), y * 10000) : nil }
@@ -199,12 +266,14 @@ enum DateActions {
             guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
             return (date.iso, y * 10000 + m * 100 + d)
         }
+        func day(_ c: CalendarDate) -> (String, Int) { (c.iso, c.year * 10000 + c.month * 100 + c.day) }
         // 4 to 22 January: the first end takes the second's month.
         let m1 = month1 ?? (d1 != nil ? m2 : nil)
-        guard let a = end(year1, m1, d1), let b = end(year2, m2 ?? (d2 != nil ? m1 : nil), d2),
-              a.1 < b.1, (m1 == nil) == (m2 == nil && d2 == nil) || m1 != nil else { return nil }
+        guard let a = n1.map(day) ?? end(year1, m1, d1), let b = n2.map(day) ?? end(year2, m2 ?? (d2 != nil ? m1 : nil), d2),
+              a.1 < b.1 else { return nil }
         var value = fields(a.0 + "/" + b.0, "range")
         if relative { value.append(("relative", .string("this-year"))) }
+        if n1 != nil || n2 != nil { value.append(("relative", .string("today"))) }
         return .object(value)
     }
 }

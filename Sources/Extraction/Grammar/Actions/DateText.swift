@@ -16,11 +16,33 @@ public enum DateText {
         "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     ]
 
+    static let unitWords: [String: Int] = [
+        "one": 1, "first": 1, "two": 2, "second": 2, "three": 3, "third": 3, "four": 4, "fourth": 4, "five": 5, "fifth": 5,
+        "six": 6, "sixth": 6, "seven": 7, "seventh": 7, "eight": 8, "eighth": 8, "nine": 9, "ninth": 9,
+    ]
+    static let tenWords: [String: Int] = [
+        "ten": 10, "tenth": 10, "eleven": 11, "eleventh": 11, "twelve": 12, "twelfth": 12, "thirteen": 13, "thirteenth": 13,
+        "fourteen": 14, "fourteenth": 14, "fifteen": 15, "fifteenth": 15, "sixteen": 16, "sixteenth": 16,
+        "seventeen": 17, "seventeenth": 17, "eighteen": 18, "eighteenth": 18, "nineteen": 19, "nineteenth": 19,
+        "twenty": 20, "twentieth": 20, "thirty": 30, "thirtieth": 30,
+    ]
+
+    /// A day-sized number in English words, spaces and hyphens already dropped: "tenth",
+    /// "twentysecond" (twenty-second), "thirtyone" → 10, 22, 31.
+    static func words(_ s: String) -> Int? {
+        if let n = unitWords[s] ?? tenWords[s] { return n }
+        for (tens, n) in [("twenty", 20), ("thirty", 30)] where s.hasPrefix(tens) {
+            return unitWords[String(s.dropFirst(tens.count))].map { n + $0 }
+        }
+        return nil
+    }
+
     /// The number in a part: Arabic digits (with an ordinal suffix: 10th) or Chinese numerals.
     public static func integer(_ text: String) -> Int? {
         var s = Substring(text.lowercased()).filter { !noise.contains($0) }
         if s.isEmpty { return nil }
         if let w = ordinalWords[String(s)] { return w }
+        if s.allSatisfy({ $0.isLetter && $0.isASCII || $0 == "-" }), let w = words(String(s.filter { $0 != "-" })) { return w }
         for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) && s.count > 2 {
             s.removeLast(2)
             break
@@ -60,6 +82,45 @@ public enum DateText {
         guard let d = integer(text), (1...31).contains(d) else { return nil }
         return d
     }
+
+    static let weekdays: [String: Int] = [
+        "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
+        "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+        "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+    ]
+
+    /// A weekday 0 (Monday) … 6 (Sunday): an English name or abbreviation (Fri, fridays), or the
+    /// numeral closing 周五, 星期一, 礼拜天.
+    public static func weekday(_ text: String) -> Int? {
+        var key = text.lowercased().filter { $0 != "." }
+        if let w = weekdays[key] { return w }
+        if key.hasSuffix("s") { key.removeLast(); if let w = weekdays[key] { return w } }
+        return text.last.flatMap { weekdays[String($0)] }
+    }
+
+    /// A count written in digits, Chinese numerals or a small English word (a, two, twelve),
+    /// with unit characters (天 年 周 个 月) dropped: 三天 → 3, 十年 → 10, "a" → 1.
+    public static func count(_ text: String) -> Int? {
+        // "a few", "a couple": the last word counts.
+        let last = text.split(separator: " ").last.map(String.init) ?? text
+        let t = last.lowercased().filter { !"天年周个月日星期 ".contains($0) }
+        if let w = countWords[t] { return w }
+        return integer(t)
+    }
+
+    static let countWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3,
+        "several": 3, "couple": 2, "两": 2,
+    ]
+
+    static let decadeWords: [String: Int] = [
+        "noughties": 0, "aughts": 0, "thousands": 0, "tens": 10, "twenties": 20, "thirties": 30, "forties": 40,
+        "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+    ]
+
+    /// A decade's two digits from its word (seventies → 70, noughties → 0), else nil.
+    public static func decade(_ text: String) -> Int? { decadeWords[text.lowercased()] }
 
     /// A quarter 1–4: 3, 三, third, 3rd (Q and 季度 already outside the capture or dropped).
     public static func quarter(_ text: String) -> Int? {
