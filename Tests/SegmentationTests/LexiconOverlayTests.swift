@@ -44,6 +44,19 @@ final class LexiconOverlayTests: XCTestCase {
         XCTAssertTrue(tokens.allSatisfy { $0.lexiconEntry < 0 }, "\(tokens.filter { $0.lexiconEntry >= 0 })")
     }
 
+    /// Scraped pages lose the space between cells or words; a name then ends where a capitalised
+    /// word begins, and only there ("Metaverse" and "Intelligence" stay whole, above).
+    func testNamesGluedToACapitalisedWord() throws {
+        let (text, tokens) = try overlaid("CloudianHyperStore ships; AMZNAmazon rose; OpenAISora too; NVDANVIDIA, TSMTSMC.")
+        let tagged = tokens.filter { $0.lexiconEntry >= 0 }.map { "\($0.text(in: text))=\(company($0) ?? "")" }
+        XCTAssertEqual(tagged, ["Cloudian=cloudian", "AMZN=amazon", "Amazon=amazon", "OpenAI=openai", "NVDA=nvidia", "NVIDIA=nvidia", "TSM=tsmc", "TSMC=tsmc"])
+        XCTAssertTrue(tokens.contains { $0.text(in: text) == "HyperStore" }, "the rest of the glued word stays a token")
+        let (cloudText, cloud) = try overlaid("Huawei CloudMatrix 384")
+        XCTAssertEqual(cloud.filter { $0.lexiconEntry >= 0 }.map { $0.text(in: cloudText) }, ["Huawei"], "a two-word name does not end inside a glued word")
+        let (_, plain) = try overlaid("Metaversal Intelligentsia and Appleby")
+        XCTAssertTrue(plain.allSatisfy { $0.lexiconEntry < 0 })
+    }
+
     func testTraditionalAndSimplifiedNamesAreOneEntry() throws {
         let (_, a) = try overlaid("輝達與台積電")
         let (_, b) = try overlaid("英伟达与台积电")

@@ -157,7 +157,7 @@ public struct LexiconLoader {
         return "\(error)"
     }
 
-    static func isSlug(_ s: String) -> Bool {
+    public static func isSlug(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") } }
     }
