@@ -46,10 +46,11 @@ public enum CompanyEmitter {
                 continue
             }
             let sentence = sentences[Int(item.sentence)]
+            let (start, end) = (Int(item.core.start), Int(item.core.end))   // a context rule's name without its context
             work.extraction.mentions.append(Mention(
                 nodeID: id, documentID: document.id,
-                start: text.scalarOffset(Int(item.start)), end: text.scalarOffset(Int(item.end)),
-                text: text.slice(Int(item.start)..<Int(item.end)), rule: item.rule,
+                start: text.scalarOffset(start), end: text.scalarOffset(end),
+                text: text.slice(start..<end), rule: item.rule,
                 sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end))))
         }
     }

@@ -87,7 +87,7 @@ public struct PipelineSettings {
         var loadedGrammar: Grammar?
         let grammar: () throws -> Grammar = {
             if let loadedGrammar { return loadedGrammar }
-            let classes = Set(try lexicon().entries.map(\.lexiconClass)).union(["company"])
+            let classes = Set(try lexicon().entries.map(\.lexiconClass)).union(["company", "ambiguous", "product"])
             let grammar = try Grammar(stages: grammarStages, userFiles: grammarFiles, lexiconClasses: classes)
             loadedGrammar = grammar
             return grammar
@@ -105,6 +105,7 @@ public struct PipelineSettings {
         self.stages = stages
         self.lexicon = try lexicon()
         self.grammar = try grammar()
+        if grammarStages.contains("companies") { try ContextRuleCheck.check(lexicon: self.lexicon, grammar: self.grammar) }
         self.version = Self.engineVersion + "+" + StableID.make("stages", described).dropFirst(7) + "+" + self.lexicon.fingerprint
             + "+" + self.grammar.fingerprint
     }

@@ -9,7 +9,7 @@ import NoteGraphCore
 /// parent that does not exist, and a surface form claimed by two entries. A later file may
 /// redefine an entry of an earlier one by reusing its id (user lexicons extend the built-in one).
 public struct LexiconLoader {
-    public static let companyKeys = ["id", "name", "type", "zh_hans", "zh_hant", "aliases", "tickers", "sector", "region", "parent", "fy_end"]
+    public static let companyKeys = ["id", "name", "type", "zh_hans", "zh_hant", "aliases", "tickers", "sector", "region", "parent", "fy_end", "ambiguous"]
     public static let companyTypes = ["company", "broker", "bank", "media", "research", "fund", "government", "university", "consortium", "lab"]
 
     /// The lexicons shipped with NoteGraph.
@@ -65,16 +65,29 @@ public struct LexiconLoader {
         }
     }
 
-    /// Cross-entry checks, then the lexicon.
+    /// Cross-entry checks, then the lexicon (with one `ambiguous` entry per shared name).
     public func finish() throws -> Lexicon {
         var owner: [String: LexiconEntry] = [:]
+        var sharers: [String: [LexiconEntry]] = [:]
+        var sharedOrder: [String] = []
+        for e in entries {
+            for name in e.sharedNames {
+                if sharers[name] == nil { sharedOrder.append(name) }
+                sharers[name, default: []].append(e)
+            }
+        }
         for e in entries {
             for term in e.terms {
                 let key = e.lexiconClass + "\u{1F}" + term
+                let (path, line) = Self.split(e.origin)
                 if let other = owner[key], other.id != e.id {
-                    let (path, line) = Self.split(e.origin)
                     throw InputError(path: path, location: "line \(line) (entry \(e.id))",
-                                     "\"\(term)\" is also a name of entry \(other.id) (\(other.origin)); a name may belong to one entry only")
+                                     "\"\(term)\" is also a name of entry \(other.id) (\(other.origin)); a name may belong to one entry only, "
+                                        + "unless every entry that uses it lists it under \"ambiguous\" and a companies context rule decides between them")
+                }
+                if let other = sharers[term]?.first(where: { $0.id != e.id }) {
+                    throw InputError(path: path, location: "line \(line) (entry \(e.id))",
+                                     "\"\(term)\" is a shared name of entry \(other.id) (\(other.origin)); list it under \"ambiguous\" here too, or remove it")
                 }
                 owner[key] = e
             }
@@ -83,10 +96,16 @@ public struct LexiconLoader {
                 throw InputError(path: path, location: "line \(line) (entry \(e.id))", "parent \"\(parent)\" is not an entry of the lexicon")
             }
         }
-        return Lexicon(entries: entries)
+        var all = entries
+        for name in sharedOrder {
+            var shared = LexiconEntry(id: name, lexiconClass: "ambiguous", name: name, terms: [name], origin: sharers[name]![0].origin)
+            shared.candidates = sharers[name]!.map(\.id)
+            all.append(shared)
+        }
+        return Lexicon(entries: all)
     }
 
-    static func split(_ origin: String) -> (String, Int) {
+    public static func split(_ origin: String) -> (String, Int) {
         guard let colon = origin.lastIndex(of: ":") else { return (origin, 0) }
         return (String(origin[..<colon]), Int(origin[origin.index(after: colon)...]) ?? 0)
     }
@@ -146,8 +165,13 @@ public struct LexiconLoader {
             let normalized = normalize(t)
             if !terms.contains(normalized) { terms.append(normalized) }
         }
-        return LexiconEntry(id: id, lexiconClass: "company", name: name, terms: terms, tickers: tickers,
-                            properties: properties, origin: "\(file):\(number)")
+        var entry = LexiconEntry(id: id, lexiconClass: "company", name: name, terms: terms, tickers: tickers,
+                                 properties: properties, origin: "\(file):\(number)")
+        for shared in try strings("ambiguous").map(normalize) {
+            if terms.contains(shared) { throw fail(id, "\"\(shared)\" is listed under \"ambiguous\" and as a name; keep it in one place") }
+            if !entry.sharedNames.contains(shared) { entry.sharedNames.append(shared) }
+        }
+        return entry
     }
 
     static func reason(_ error: Error) -> String {

@@ -9,9 +9,11 @@ import Segmentation
 enum CompanyActions {
     static let all: [GrammarAction] = [
         GrammarAction("company.entry", dimension: "company",
-                      summary: "the lexicon company named by the argument (a context rule deciding a shared name)",
-                      checkArguments: { $0.count == 1 && LexiconLoader.isSlug($0[0]) ? nil : "takes one argument: a lexicon id such as bis-us" }) { input in
-            .object([("entry", .string(input.arguments[0]))])
+                      summary: "capture c, a name lexicon entries share, as the company named by the argument (a context rule deciding it)",
+                      checkArguments: { $0.count == 1 && LexiconLoader.isSlug($0[0]) ? nil : "takes one argument: a lexicon id such as bis-commerce" }) { input in
+            guard let c = input.capture("c") else { return nil }
+            // The mention is the name alone, not the context words around it.
+            return .object([("entry", .string(input.arguments[0])), ("core", .array([.int(Int(c.start)), .int(Int(c.end))]))])
         },
         GrammarAction("company.not", dimension: "word",
                       summary: "capture c, a company name used as a common word here (apple pie, meta-analysis): no company") { input in
