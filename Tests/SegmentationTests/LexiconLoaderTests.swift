@@ -91,4 +91,35 @@ final class LexiconLoaderTests: XCTestCase {
         let lexicon = try loader.finish()
         XCTAssertEqual(lexicon.entries.map(\.name), ["Acme Corp"])
     }
+
+    func testAProductAndItsMaker() throws {
+        let lexicon = try load([#"{"id":"acme","name":"Acme"}"#, #"{"id":"rocket","class":"product","name":"Rocket","aliases":["Rocket 2"],"maker":"acme"}"#])
+        let product = try XCTUnwrap(lexicon.entry(ofClass: "product", id: "rocket"))
+        XCTAssertEqual(product.terms, ["Rocket", "Rocket 2"])
+        XCTAssertEqual(product.property("maker"), .string("acme"))
+    }
+
+    func testBadProducts() {
+        assertError([#"{"id":"rocket","class":"product","name":"Rocket","maker":"nobody"}"#],
+                    "user.jsonl: line 1 (entry rocket): maker \"nobody\" is not a company of the lexicon")
+        assertError([#"{"id":"acme","name":"Acme","aliases":["Rocket"]}"#, #"{"id":"rocket","class":"product","name":"Rocket","maker":"acme"}"#],
+                    "user.jsonl: line 2 (entry rocket): \"Rocket\" is a product here and a company name of entry acme (user.jsonl:1); a product is never a company")
+        assertError([#"{"id":"rocket","class":"product","name":"Rocket"}"#],
+                    "user.jsonl: line 1 (entry rocket): a product needs \"maker\": the id of the company that makes it")
+        assertError([#"{"id":"rocket","class":"gadget","name":"Rocket"}"#],
+                    "user.jsonl: line 1 (entry rocket): unknown class \"gadget\"; valid: \"product\" (a company line has no class)")
+        assertError([#"{"id":"rocket","class":"product","name":"Rocket","maker":"acme","tickers":["RKT"]}"#],
+                    "user.jsonl: line 1 (entry rocket): unknown key \"tickers\" for a product; valid keys: id, class, name, aliases, maker, category")
+    }
+
+    /// Every built-in product: its maker exists, and no company rule reads it as a company.
+    func testBuiltInProductsHaveMakers() throws {
+        let lexicon = try LexiconLoader.load()
+        let products = lexicon.entries(ofClass: "product")
+        XCTAssertGreaterThanOrEqual(products.count, 100)
+        for p in products {
+            let maker = try XCTUnwrap(p.property("maker")?.stringValue, p.id)
+            XCTAssertNotNil(lexicon.entry(ofClass: "company", id: maker), "\(p.id): maker \(maker)")
+        }
+    }
 }

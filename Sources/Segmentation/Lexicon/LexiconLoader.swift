@@ -2,6 +2,7 @@ import Foundation
 import NoteGraphCore
 
 /// Loads lexicon files: JSON Lines, one entry per line, `#` comments and blank lines allowed.
+/// A line is a company or organisation, or (with `"class": "product"`) a product and its maker.
 /// The format is documented in docs/lexicons.md.
 ///
 /// Checks everything at load time and names the file, line and entry of each problem: bad JSON,
@@ -14,10 +15,12 @@ public struct LexiconLoader {
 
     /// The lexicons shipped with NoteGraph.
     public static func builtInFiles() throws -> [URL] {
-        guard let url = Bundle.module.url(forResource: "companies", withExtension: "jsonl", subdirectory: "Resources/lexicons") else {
-            throw InternalError("LexiconLoader", "companies.jsonl missing from the package resources")
+        try ["companies", "products"].map { name in
+            guard let url = Bundle.module.url(forResource: name, withExtension: "jsonl", subdirectory: "Resources/lexicons") else {
+                throw InternalError("LexiconLoader", "\(name).jsonl missing from the package resources")
+            }
+            return url
         }
-        return [url]
     }
 
     /// Loads the built-in lexicons and then `userFiles`, in order.
@@ -91,10 +94,14 @@ public struct LexiconLoader {
                 }
                 owner[key] = e
             }
+            if e.lexiconClass == "product" { continue }
             if let parent = e.property("parent")?.stringValue, index[e.lexiconClass + "/" + parent] == nil {
                 let (path, line) = Self.split(e.origin)
                 throw InputError(path: path, location: "line \(line) (entry \(e.id))", "parent \"\(parent)\" is not an entry of the lexicon")
             }
+        }
+        for e in entries where e.lexiconClass == "product" {
+            try checkProduct(e, owner: owner, sharedNames: Set(sharedOrder))
         }
         var all = entries
         for name in sharedOrder {
@@ -120,6 +127,12 @@ public struct LexiconLoader {
         }
         guard case let .object(fields) = json else { throw fail(nil, "expected a JSON object, found \(json.typeDescription)") }
         let id = json["id"]?.stringValue
+        if let lexiconClass = json["class"] {
+            guard lexiconClass == .string("product") else {
+                throw fail(id, "unknown class \(lexiconClass.serialized); valid: \"product\" (a company line has no class)")
+            }
+            return try productEntry(json, fields: fields, origin: "\(file):\(number)", fail: { fail(id, $0) })
+        }
         for (key, _) in fields where !companyKeys.contains(key) {
             throw fail(id, "unknown key \"\(key)\"; valid keys: \(companyKeys.joined(separator: ", "))")
         }
