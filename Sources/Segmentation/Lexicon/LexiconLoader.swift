@@ -218,7 +218,7 @@ public struct LexiconLoader {
     }
 
     /// Terms are matched against normalised text, so they are normalised the same way.
-    static func normalize(_ term: String) -> String {
+    public static func normalize(_ term: String) -> String {
         term.precomposedStringWithCompatibilityMapping.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
