@@ -10,7 +10,7 @@ import Segmentation
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon", abstract: "Correct the company lexicon: add an organisation, add a name, merge two companies.",
-        subcommands: [Add.self, Alias.self, Merge.self])
+        subcommands: [Stats.self, Add.self, Alias.self, Merge.self])
 
     /// A store record's canonical name and every surface form its mentions have.
     static func names(of id: String, global: GlobalOptions, settings: PipelineSettings) throws -> (name: String, names: [String], known: Bool) {
@@ -27,6 +27,26 @@ struct LexiconCommand: ParsableCommand {
 
     static func report(_ verb: String, _ entry: LexiconEntry, _ corrections: LexiconCorrections) {
         print("\(verb) company:\(entry.id) (\(entry.terms.joined(separator: ", "))) in \(corrections.file.path); it applies on the next import")
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count the lexicon's companies by type, sector and region, and its products.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let lexicon = try global.settings().lexicon
+            let companies = lexicon.entries(ofClass: "company")
+            let products = lexicon.entries(ofClass: "product")
+            print("\(companies.count) companies and organisations, \(companies.filter { !$0.tickers.isEmpty }.count) with tickers, "
+                  + "\(companies.filter { $0.property("parent") != nil }.count) with a parent; \(products.count) products; "
+                  + "\(lexicon.entries(ofClass: "ambiguous").count) shared names")
+            for key in ["type", "sector", "region"] {
+                var counts: [String: Int] = [:]
+                for c in companies { counts[c.property(key)?.stringValue ?? "-", default: 0] += 1 }
+                let line = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                print("by \(key): \(line)")
+            }
+        }
     }
 
     struct Add: ParsableCommand {
