@@ -51,7 +51,27 @@ final class CorpusImportTests: XCTestCase {
         let ids = companies.map { $0["id"]!.stringValue! }
         XCTAssertEqual(ids.count, Set(ids).count, "one node per company")
         let expected = Set(rows.map { "company:" + $0[2] })
-        XCTAssertEqual(Set(ids).subtracting(expected), [], "companies found that the list does not name")
+        let mentioned = companies.filter { !($0["mentions"]!.arrayValue!.isEmpty) }.map { $0["id"]!.stringValue! }
+        XCTAssertEqual(Set(mentioned).subtracting(expected), [], "companies found that the list does not name")
+    }
+
+    /// Lexicon parents become SUBSIDIARY_OF edges (AWS → Amazon, GCP → Google → Alphabet); a
+    /// parent no note names is still a node, without mentions, so no edge dangles.
+    func testSubsidiariesPointToTheirParents() throws {
+        let edges = Self.records.filter { $0["kind"] == .string("edge") && $0["type"] == .string("SUBSIDIARY_OF") }
+        let pairs = Set(edges.map { $0["from"]!.stringValue! + " > " + $0["to"]!.stringValue! })
+        for pair in ["company:aws > company:amazon", "company:google-cloud > company:alphabet", "company:google > company:alphabet",
+                     "company:oakley > company:essilorluxottica", "company:mit-han-lab > company:mit", "company:arm > company:softbank"] {
+            XCTAssertTrue(pairs.contains(pair), pair)
+        }
+        let ids = Set(companies.map { $0["id"]!.stringValue! })
+        for e in edges { XCTAssertTrue(ids.contains(e["to"]!.stringValue!) && ids.contains(e["from"]!.stringValue!), "\(e)") }
+        let parents = Set(edges.map { $0["to"]!.stringValue! })
+        for company in companies where company["mentions"]!.arrayValue!.isEmpty {
+            XCTAssertTrue(parents.contains(company["id"]!.stringValue!), "\(company["id"]!) has no mention and is nobody's parent")
+        }
+        let essilor = try XCTUnwrap(companies.first { $0["id"] == .string("company:essilorluxottica") })
+        XCTAssertEqual(essilor["mentions"], .array([]))
     }
 
     func testOneNodeWhateverTheLanguage() throws {

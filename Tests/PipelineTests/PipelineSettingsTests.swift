@@ -85,4 +85,40 @@ final class PipelineSettingsTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("my.jsonl: line 1 (entry acme): malformed ticker"), "\(error)")
         }
     }
+
+    /// A shared name no rule decides would never be a company: refused when the pipeline loads,
+    /// naming the lexicon file, line and entry.
+    func testASharedNameWithoutAContextRule() throws {
+        let scratch = try ScratchFolder()
+        let lexicon = try scratch.write("mine.jsonl", #"{"id":"acme-bank","name":"Acme Bank","ambiguous":["ACME"]}"# + "\n")
+        let path = try scratch.write("pipeline.json", #"{"lexicons": ["mine.jsonl"]}"#)
+        XCTAssertThrowsError(try PipelineSettings.load(path: path)) { error in
+            XCTAssertEqual((error as? InputError)?.message,
+                           "\(lexicon): line 1 (entry acme-bank): \"ACME\" is listed under \"ambiguous\" but no companies rule decides for this entry "
+                            + "(a context rule with `action company.entry acme-bank`)")
+        }
+        // With a rule that decides it, the same lexicon loads.
+        try scratch.write("rules/companies/acme.rules", """
+            rule acme-bank
+              match c:[class:ambiguous & text:ACME] [lower:bank]
+              action company.entry acme-bank
+              example "ACME bank" => entry=acme-bank
+            """)
+        let fixed = try scratch.write("pipeline2.json", #"{"lexicons": ["mine.jsonl"], "grammars": ["rules/companies/acme.rules"]}"#)
+        XCTAssertNoThrow(try PipelineSettings.load(path: fixed))
+    }
+
+    func testAContextRuleNamingNoEntry() throws {
+        let scratch = try ScratchFolder()
+        let rules = try scratch.write("rules/companies/x.rules", """
+            rule nobody
+              match c:[class:company] [lower:corp]
+              action company.entry nobody-inc
+              example "Nvidia corp" => entry=nobody-inc
+            """)
+        let path = try scratch.write("pipeline.json", #"{"grammars": ["rules/companies/x.rules"]}"#)
+        XCTAssertThrowsError(try PipelineSettings.load(path: path)) { error in
+            XCTAssertEqual((error as? any UserError)?.message, "\(rules):3:10: action company.entry names \"nobody-inc\", which is not a company of the lexicon")
+        }
+    }
 }

@@ -16,6 +16,16 @@ final class LexiconOverlayTests: XCTestCase {
 
     func company(_ token: Token) -> String? { token.entry(in: Self.lexicon)?.id }
 
+    func isCompany(_ token: Token) -> Bool { token.entry(in: Self.lexicon)?.lexiconClass == "company" }
+
+    /// Products are tokens of their own class, with their maker: never a company.
+    func testProductsAreTheirOwnClassWithAMaker() throws {
+        let (text, tokens) = try overlaid("NVIDIA H100 and GB200 NVL72 racks, Google TPUs, 豆包 and Llama 4.")
+        let tagged = tokens.compactMap { t in t.entry(in: Self.lexicon).map { "\(t.text(in: text))=\($0.lexiconClass):\($0.property("maker")?.stringValue ?? $0.id)" } }
+        XCTAssertEqual(tagged, ["NVIDIA=company:nvidia", "H100=product:nvidia", "GB200 NVL72=product:nvidia", "Google=company:google",
+                                "TPUs=product:google", "豆包=product:bytedance", "Llama 4=product:meta"])
+    }
+
     func testICUAloneSplitsTheNames() throws {
         let (text, out) = try segment("台积电、英伟达、摩根士丹利和华安证券")
         let words = out.segments.tokens.map { $0.text(in: text) }
@@ -42,6 +52,19 @@ final class LexiconOverlayTests: XCTestCase {
     func testNamesNeverMatchInsideLongerWords() throws {
         let (_, tokens) = try overlaid("The Metaverse, an oracle, armchair metadata and Intelligence units.")
         XCTAssertTrue(tokens.allSatisfy { $0.lexiconEntry < 0 }, "\(tokens.filter { $0.lexiconEntry >= 0 })")
+    }
+
+    /// Scraped pages lose the space between cells or words; a name then ends where a capitalised
+    /// word begins, and only there ("Metaverse" and "Intelligence" stay whole, above).
+    func testNamesGluedToACapitalisedWord() throws {
+        let (text, tokens) = try overlaid("CloudianHyperStore ships; AMZNAmazon rose; OpenAISora too; NVDANVIDIA, TSMTSMC.")
+        let tagged = tokens.filter(isCompany).map { "\($0.text(in: text))=\(company($0) ?? "")" }
+        XCTAssertEqual(tagged, ["Cloudian=cloudian", "AMZN=amazon", "Amazon=amazon", "OpenAI=openai", "NVDA=nvidia", "NVIDIA=nvidia", "TSM=tsmc", "TSMC=tsmc"])
+        XCTAssertTrue(tokens.contains { $0.text(in: text) == "HyperStore" }, "the rest of the glued word stays a token")
+        let (cloudText, cloud) = try overlaid("Huawei CloudMatrix 384")
+        XCTAssertEqual(cloud.filter(isCompany).map { $0.text(in: cloudText) }, ["Huawei"], "a two-word name does not end inside a glued word")
+        let (_, plain) = try overlaid("Metaversal Intelligentsia and Appleby")
+        XCTAssertTrue(plain.allSatisfy { $0.lexiconEntry < 0 })
     }
 
     func testTraditionalAndSimplifiedNamesAreOneEntry() throws {

@@ -1,7 +1,7 @@
 import NoteGraphCore
 
-/// Turns `company` items into company nodes, `MENTIONS` edges and mentions. Lexicon companies
-/// are `company:<lexicon id>`; organisations found by form only are one node per normalised
+/// Turns `company` items into company nodes, `MENTIONS` edges, `SUBSIDIARY_OF` edges up the
+/// lexicon's parent chain, and mentions. Lexicon companies are `company:<lexicon id>`; organisations found by form only are one node per normalised
 /// name across all notes (`company:org-<hash of the key>`), marked `known: false`.
 public enum CompanyEmitter {
     public static func nodeID(_ entry: LexiconEntry) -> String { "company:" + entry.id }
@@ -23,33 +23,54 @@ public enum CompanyEmitter {
     static func emit(_ items: [Item], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
         let text = document.text
         var seen = Set(work.extraction.nodes.map(\.id))
+        var mentioned = Set(work.extraction.edges.filter { $0.type == "MENTIONS" && $0.from == document.id }.map(\.to))
+        let lexicon = work.lexicon
         func add(_ node: NodeRecord) {
+            if !seen.contains(node.id) { work.extraction.nodes.append(node) }
             seen.insert(node.id)
-            work.extraction.nodes.append(node)
+            mentioned.insert(node.id)
             work.extraction.edges.append(EdgeRecord(from: document.id, to: node.id, type: "MENTIONS"))
+        }
+        // A lexicon company brings its parents: AWS SUBSIDIARY_OF Amazon, and Amazon's node even
+        // where this note never names it (it carries no mention from this note).
+        func addParents(of entry: LexiconEntry) {
+            var child = entry
+            var chain: Set<String> = [entry.id]
+            while let parentID = child.property("parent")?.stringValue, !chain.contains(parentID),
+                  let parent = lexicon.entry(ofClass: "company", id: parentID) {
+                chain.insert(parentID)
+                if !seen.contains(Self.nodeID(parent)) {
+                    seen.insert(Self.nodeID(parent))
+                    work.extraction.nodes.append(Self.node(parent))
+                }
+                work.extraction.edges.append(EdgeRecord(from: Self.nodeID(child), to: Self.nodeID(parent), type: "SUBSIDIARY_OF"))
+                child = parent
+            }
         }
         for item in items where item.dimension == "company" {
             // The node is built once per document: a note names the same companies many times.
             let id: String
             if let entryID = item.value["entry"]?.stringValue {
                 id = "company:" + entryID
-                if !seen.contains(id) {
-                    guard let entry = work.lexicon.entry(ofClass: "company", id: entryID) else { continue }
+                if !mentioned.contains(id) {
+                    guard let entry = lexicon.entry(ofClass: "company", id: entryID) else { continue }
                     add(Self.node(entry))
+                    addParents(of: entry)
                 }
             } else if let key = item.value["key"]?.stringValue, let name = item.value["name"]?.stringValue {
                 id = unknownID(key: key)
-                if !seen.contains(id) {
+                if !mentioned.contains(id) {
                     add(NodeRecord(id: id, kind: .company, properties: [("name", .string(name)), ("ticker", .null), ("known", .bool(false))]))
                 }
             } else {
                 continue
             }
             let sentence = sentences[Int(item.sentence)]
+            let (start, end) = (Int(item.core.start), Int(item.core.end))   // a context rule's name without its context
             work.extraction.mentions.append(Mention(
                 nodeID: id, documentID: document.id,
-                start: text.scalarOffset(Int(item.start)), end: text.scalarOffset(Int(item.end)),
-                text: text.slice(Int(item.start)..<Int(item.end)), rule: item.rule,
+                start: text.scalarOffset(start), end: text.scalarOffset(end),
+                text: text.slice(start..<end), rule: item.rule,
                 sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end))))
         }
     }

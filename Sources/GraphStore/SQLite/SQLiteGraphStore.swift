@@ -84,8 +84,12 @@ public final class SQLiteGraphStore: GraphStore {
             for e in extraction.edges {
                 try edge.execute(arguments: [e.id, document.id, e.from, e.to, e.type, e.properties == .null ? nil : e.properties.serialized])
             }
-            // Nodes no mention supports any more.
-            try db.execute(sql: "DELETE FROM nodes WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE mentions.node_id = nodes.id)")
+            // Nodes no mention supports any more, unless an edge still needs them (a parent
+            // company no note names, kept for its SUBSIDIARY_OF edges).
+            try db.execute(sql: """
+                DELETE FROM nodes WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE mentions.node_id = nodes.id)
+                    AND NOT EXISTS (SELECT 1 FROM edges WHERE edges.dst = nodes.id)
+                """)
         }
     }
 

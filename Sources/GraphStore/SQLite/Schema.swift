@@ -59,6 +59,10 @@ enum Schema {
                 CREATE INDEX edges_doc ON edges(doc_id);
                 """)
         }
+        migrator.registerMigration("v2: edges by destination") { db in
+            // Finding the edges that keep an unmentioned node (a parent company) alive.
+            try db.execute(sql: "CREATE INDEX edges_dst ON edges(dst)")
+        }
         return migrator
     }
 }

@@ -17,6 +17,13 @@ public struct LexiconEntry: Sendable, Equatable {
     public var properties: [(String, JSONValue)]
     /// Where the entry was defined, for error messages: "companies.jsonl:42".
     public var origin: String
+    /// Names this entry shares with other entries (BIS: the Bureau of Industry and Security and
+    /// the Bank for International Settlements). They are not among `terms`: the lexicon gives
+    /// each one an entry of class `ambiguous`, and only a context rule naming this entry
+    /// (action `company.entry`) makes a mention of it.
+    public var sharedNames: [String] = []
+    /// For an entry of class `ambiguous`: the ids of the entries that share its name.
+    public var candidates: [String] = []
 
     public init(id: String, lexiconClass: String, name: String, terms: [String], tickers: [String] = [],
                 properties: [(String, JSONValue)] = [], origin: String) {

@@ -10,6 +10,7 @@ import Segmentation
 public struct PipelineSettings {
     public static let fileName = "pipeline.json"
     public static let defaultStorePath = ".notegraph/graph.sqlite"
+    public static let correctionsFileName = "notegraph-lexicon.jsonl"
     /// Bump when extraction output changes for the same input: stored documents of another
     /// version are re-extracted on the next import.
     public static let engineVersion = "notegraph-0.1.0"
@@ -18,6 +19,11 @@ public struct PipelineSettings {
     public var stages: [Stage]
     public var storePath: String?
     public var lexicon: Lexicon
+    /// The lexicon files pipeline.json lists, in order.
+    public var lexiconFiles: [URL]
+    /// Corrections made with `notegraph lexicon add/alias/merge`, beside pipeline.json (or in
+    /// the current folder without one); loaded after every other lexicon when it exists.
+    public var correctionsFile: URL
     public var grammar: Grammar
     /// The engine, the stage list with its options, and the lexicon's fingerprint: a document
     /// imported under another version is re-extracted.
@@ -76,10 +82,12 @@ public struct PipelineSettings {
                 try item.finish()
             }
         }
+        let corrections = directory.appendingPathComponent(Self.correctionsFileName).standardizedFileURL
+        let allLexiconFiles = lexiconFiles + (FileManager.default.fileExists(atPath: corrections.path) ? [corrections] : [])
         var loadedLexicon: Lexicon?
         let lexicon: () throws -> Lexicon = {
             if let loadedLexicon { return loadedLexicon }
-            let lexicon = try LexiconLoader.load(userFiles: lexiconFiles)
+            let lexicon = try LexiconLoader.load(userFiles: allLexiconFiles)
             loadedLexicon = lexicon
             return lexicon
         }
@@ -87,7 +95,7 @@ public struct PipelineSettings {
         var loadedGrammar: Grammar?
         let grammar: () throws -> Grammar = {
             if let loadedGrammar { return loadedGrammar }
-            let classes = Set(try lexicon().entries.map(\.lexiconClass)).union(["company"])
+            let classes = Set(try lexicon().entries.map(\.lexiconClass)).union(["company", "ambiguous", "product"])
             let grammar = try Grammar(stages: grammarStages, userFiles: grammarFiles, lexiconClasses: classes)
             loadedGrammar = grammar
             return grammar
@@ -103,8 +111,11 @@ public struct PipelineSettings {
         try root.finish()
         try StageRegistry.checkOrder(stages, file: file)
         self.stages = stages
+        self.lexiconFiles = lexiconFiles
+        self.correctionsFile = corrections
         self.lexicon = try lexicon()
         self.grammar = try grammar()
+        if grammarStages.contains("companies") { try ContextRuleCheck.check(lexicon: self.lexicon, grammar: self.grammar) }
         self.version = Self.engineVersion + "+" + StableID.make("stages", described).dropFirst(7) + "+" + self.lexicon.fingerprint
             + "+" + self.grammar.fingerprint
     }

@@ -2,6 +2,7 @@ import Foundation
 import NoteGraphCore
 
 /// Loads lexicon files: JSON Lines, one entry per line, `#` comments and blank lines allowed.
+/// A line is a company or organisation, or (with `"class": "product"`) a product and its maker.
 /// The format is documented in docs/lexicons.md.
 ///
 /// Checks everything at load time and names the file, line and entry of each problem: bad JSON,
@@ -9,15 +10,17 @@ import NoteGraphCore
 /// parent that does not exist, and a surface form claimed by two entries. A later file may
 /// redefine an entry of an earlier one by reusing its id (user lexicons extend the built-in one).
 public struct LexiconLoader {
-    public static let companyKeys = ["id", "name", "type", "zh_hans", "zh_hant", "aliases", "tickers", "sector", "region", "parent", "fy_end"]
+    public static let companyKeys = ["id", "name", "type", "zh_hans", "zh_hant", "aliases", "tickers", "sector", "region", "parent", "fy_end", "ambiguous"]
     public static let companyTypes = ["company", "broker", "bank", "media", "research", "fund", "government", "university", "consortium", "lab"]
 
     /// The lexicons shipped with NoteGraph.
     public static func builtInFiles() throws -> [URL] {
-        guard let url = Bundle.module.url(forResource: "companies", withExtension: "jsonl", subdirectory: "Resources/lexicons") else {
-            throw InternalError("LexiconLoader", "companies.jsonl missing from the package resources")
+        try ["companies", "products"].map { name in
+            guard let url = Bundle.module.url(forResource: name, withExtension: "jsonl", subdirectory: "Resources/lexicons") else {
+                throw InternalError("LexiconLoader", "\(name).jsonl missing from the package resources")
+            }
+            return url
         }
-        return [url]
     }
 
     /// Loads the built-in lexicons and then `userFiles`, in order.
@@ -65,28 +68,51 @@ public struct LexiconLoader {
         }
     }
 
-    /// Cross-entry checks, then the lexicon.
+    /// Cross-entry checks, then the lexicon (with one `ambiguous` entry per shared name).
     public func finish() throws -> Lexicon {
         var owner: [String: LexiconEntry] = [:]
+        var sharers: [String: [LexiconEntry]] = [:]
+        var sharedOrder: [String] = []
+        for e in entries {
+            for name in e.sharedNames {
+                if sharers[name] == nil { sharedOrder.append(name) }
+                sharers[name, default: []].append(e)
+            }
+        }
         for e in entries {
             for term in e.terms {
                 let key = e.lexiconClass + "\u{1F}" + term
+                let (path, line) = Self.split(e.origin)
                 if let other = owner[key], other.id != e.id {
-                    let (path, line) = Self.split(e.origin)
                     throw InputError(path: path, location: "line \(line) (entry \(e.id))",
-                                     "\"\(term)\" is also a name of entry \(other.id) (\(other.origin)); a name may belong to one entry only")
+                                     "\"\(term)\" is also a name of entry \(other.id) (\(other.origin)); a name may belong to one entry only, "
+                                        + "unless every entry that uses it lists it under \"ambiguous\" and a companies context rule decides between them")
+                }
+                if let other = sharers[term]?.first(where: { $0.id != e.id }) {
+                    throw InputError(path: path, location: "line \(line) (entry \(e.id))",
+                                     "\"\(term)\" is a shared name of entry \(other.id) (\(other.origin)); list it under \"ambiguous\" here too, or remove it")
                 }
                 owner[key] = e
             }
+            if e.lexiconClass == "product" { continue }
             if let parent = e.property("parent")?.stringValue, index[e.lexiconClass + "/" + parent] == nil {
                 let (path, line) = Self.split(e.origin)
                 throw InputError(path: path, location: "line \(line) (entry \(e.id))", "parent \"\(parent)\" is not an entry of the lexicon")
             }
         }
-        return Lexicon(entries: entries)
+        for e in entries where e.lexiconClass == "product" {
+            try checkProduct(e, owner: owner, sharedNames: Set(sharedOrder))
+        }
+        var all = entries
+        for name in sharedOrder {
+            var shared = LexiconEntry(id: name, lexiconClass: "ambiguous", name: name, terms: [name], origin: sharers[name]![0].origin)
+            shared.candidates = sharers[name]!.map(\.id)
+            all.append(shared)
+        }
+        return Lexicon(entries: all)
     }
 
-    static func split(_ origin: String) -> (String, Int) {
+    public static func split(_ origin: String) -> (String, Int) {
         guard let colon = origin.lastIndex(of: ":") else { return (origin, 0) }
         return (String(origin[..<colon]), Int(origin[origin.index(after: colon)...]) ?? 0)
     }
@@ -101,6 +127,12 @@ public struct LexiconLoader {
         }
         guard case let .object(fields) = json else { throw fail(nil, "expected a JSON object, found \(json.typeDescription)") }
         let id = json["id"]?.stringValue
+        if let lexiconClass = json["class"] {
+            guard lexiconClass == .string("product") else {
+                throw fail(id, "unknown class \(lexiconClass.serialized); valid: \"product\" (a company line has no class)")
+            }
+            return try productEntry(json, fields: fields, origin: "\(file):\(number)", fail: { fail(id, $0) })
+        }
         for (key, _) in fields where !companyKeys.contains(key) {
             throw fail(id, "unknown key \"\(key)\"; valid keys: \(companyKeys.joined(separator: ", "))")
         }
@@ -146,8 +178,13 @@ public struct LexiconLoader {
             let normalized = normalize(t)
             if !terms.contains(normalized) { terms.append(normalized) }
         }
-        return LexiconEntry(id: id, lexiconClass: "company", name: name, terms: terms, tickers: tickers,
-                            properties: properties, origin: "\(file):\(number)")
+        var entry = LexiconEntry(id: id, lexiconClass: "company", name: name, terms: terms, tickers: tickers,
+                                 properties: properties, origin: "\(file):\(number)")
+        for shared in try strings("ambiguous").map(normalize) {
+            if terms.contains(shared) { throw fail(id, "\"\(shared)\" is listed under \"ambiguous\" and as a name; keep it in one place") }
+            if !entry.sharedNames.contains(shared) { entry.sharedNames.append(shared) }
+        }
+        return entry
     }
 
     static func reason(_ error: Error) -> String {
@@ -157,7 +194,7 @@ public struct LexiconLoader {
         return "\(error)"
     }
 
-    static func isSlug(_ s: String) -> Bool {
+    public static func isSlug(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") } }
     }
@@ -181,7 +218,7 @@ public struct LexiconLoader {
     }
 
     /// Terms are matched against normalised text, so they are normalised the same way.
-    static func normalize(_ term: String) -> String {
+    public static func normalize(_ term: String) -> String {
         term.precomposedStringWithCompatibilityMapping.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

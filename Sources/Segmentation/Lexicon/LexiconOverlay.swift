@@ -44,6 +44,10 @@ public struct LexiconOverlay: Sendable {
         (0x3400...0x4DBF).contains(u) || (0x4E00...0x9FFF).contains(u) || (0xF900...0xFAFF).contains(u)
     }
 
+    @inline(__always) static func isUpper(_ u: UInt16) -> Bool { u >= 0x41 && u <= 0x5A }
+    @inline(__always) static func isLower(_ u: UInt16) -> Bool { u >= 0x61 && u <= 0x7A }
+    @inline(__always) static func isLatinLetter(_ u: UInt16) -> Bool { isUpper(u) || isLower(u) }
+
     /// Lexicon matches in the text, left to right, longest first, not overlapping.
     public func matches(in units: [UInt16], tokens: [Token]) -> [Match] {
         guard !tokens.isEmpty, children[0].count > 0 else { return [] }
@@ -51,12 +55,20 @@ public struct LexiconOverlay: Sendable {
         var isEnd = [Bool](repeating: false, count: units.count + 1)
         for t in tokens { isStart[Int(t.start)] = true; isEnd[Int(t.end)] = true }
         let n = units.count
-        func validEnd(_ e: Int) -> Bool {
+        func validEnd(_ e: Int, from s: Int) -> Bool {
             if isEnd[e] { return true }
             if e < n, Self.isHan(units[e - 1]), Self.isHan(units[e]) { return true }
             // NVIDIA's / NVIDIA’s: the possessive becomes its own token.
             if e + 1 < n, units[e] == 0x27 || units[e] == 0x2019, units[e + 1] == 0x73, isEnd[e + 2] { return true }
-            return false
+            // Names glued to a capitalised word where a page lost its spacing: CloudianHyperStore,
+            // OpenAISora, MSFTMicrosoft (a ticker cell run into the name cell). Only a name inside
+            // one token: "Huawei Cloud" does not end inside "Huawei CloudMatrix".
+            guard e < n, Self.isLatinLetter(units[e - 1]), Self.isUpper(units[e]), !(s + 1..<e).contains(where: { isStart[$0] }) else {
+                return false
+            }
+            if e + 1 < n, Self.isLower(units[e + 1]) { return true }
+            // A ticker glued to the name that follows it: NVDANVIDIA, TSMTSMC.
+            return termEnds(at: e, units: units) { isEnd[$0] }
         }
         var out: [Match] = []
         var pos = 0
@@ -68,12 +80,13 @@ public struct LexiconOverlay: Sendable {
             var s = max(Int(token.start), pos)
             var matched = false
             while s < Int(token.end) {
-                if s == Int(token.start) || (Self.isHan(units[s]) && Self.isHan(units[s - 1])) {
+                // Inside a token a name may also start where the previous match ended (AMZNAmazon).
+                if s == Int(token.start) || s == pos || (Self.isHan(units[s]) && Self.isHan(units[s - 1])) {
                     var node = 0, i = s, best = -1, bestEntry: Int32 = -1
                     while i < n, let next = children[node][units[i]] {
                         node = Int(next)
                         i += 1
-                        if terminal[node] >= 0, validEnd(i) { best = i; bestEntry = terminal[node] }
+                        if terminal[node] >= 0, validEnd(i, from: s) { best = i; bestEntry = terminal[node] }
                     }
                     if best > 0 {
                         out.append(Match(start: Int32(s), end: Int32(best), entry: bestEntry))
@@ -92,6 +105,17 @@ public struct LexiconOverlay: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether a term starts at `start` and ends where `isEnd` allows.
+    private func termEnds(at start: Int, units: [UInt16], _ isEnd: (Int) -> Bool) -> Bool {
+        var node = 0, i = start
+        while i < units.count, let next = children[node][units[i]] {
+            node = Int(next)
+            i += 1
+            if terminal[node] >= 0, isEnd(i) { return true }
+        }
+        return false
     }
 
     /// The tokens with each match made one token: tokens inside a match are replaced, tokens that

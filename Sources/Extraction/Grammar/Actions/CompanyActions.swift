@@ -1,9 +1,25 @@
 import NoteGraphCore
+import Segmentation
 
 /// Actions of the `company` dimension. Values: `{"entry": lexicon id}` for lexicon terms,
 /// `{"name": normalised name, "known": false}` for organisations found by their form only.
+/// Context rules (companies/context.rules) use `company.entry` to decide a name two entries
+/// share, and `company.not` to claim a company name used as a common word (an apple, the Amazon
+/// River): its items are of dimension `word`, which nothing turns into a record.
 enum CompanyActions {
     static let all: [GrammarAction] = [
+        GrammarAction("company.entry", dimension: "company",
+                      summary: "capture c, a name lexicon entries share, as the company named by the argument (a context rule deciding it)",
+                      checkArguments: { $0.count == 1 && LexiconLoader.isSlug($0[0]) ? nil : "takes one argument: a lexicon id such as bis-commerce" }) { input in
+            guard let c = input.capture("c") else { return nil }
+            // The mention is the name alone, not the context words around it.
+            return .object([("entry", .string(input.arguments[0])), ("core", .array([.int(Int(c.start)), .int(Int(c.end))]))])
+        },
+        GrammarAction("company.not", dimension: "word",
+                      summary: "capture c, a company name used as a common word here (apple pie, meta-analysis): no company") { input in
+            guard let c = input.capture("c") else { return nil }
+            return .object([("word", .string(input.view.string(c.start, c.end)))])
+        },
         GrammarAction("company.lexicon", dimension: "company", summary: "capture c, a lexicon term, as its company") { input in
             guard let c = input.capture("c"), c.endToken == c.firstToken + 1 else { return nil }
             let entry = input.view.tokens[Int(c.firstToken)].lexiconEntry
