@@ -42,6 +42,12 @@ struct FigureContext {
         for item in items where item.dimension != "number" { bySentence[item.sentence, default: []].append(item) }
         var out: [Figure] = []
         let grid = TableGrid(text.utf16)
+        // The items a table cell can take its context from, by dimension and start.
+        var inTables: [String: [Item]] = [:]
+        if !grid.tables.isEmpty {
+            for item in items where ["date", "metric", "company"].contains(item.dimension) { inTables[item.dimension, default: []].append(item) }
+            for k in inTables.keys { inTables[k]!.sort { $0.start < $1.start } }
+        }
         for sentence in bySentence.keys.sorted() {
             let here = bySentence[sentence]!
             let figures = here.filter { $0.dimension == "figure" }.sorted { $0.firstToken < $1.firstToken }
@@ -72,7 +78,7 @@ struct FigureContext {
                    let months = CalendarDate.calendarPeriod(ofFiscal: p, yearEndingIn: month) {
                     f.period = months
                 }
-                if let place = grid.place(of: item.start) { fromTable(&f, place) }
+                if let place = grid.place(of: item.start) { fromTable(&f, place, inTables) }
                 previous.append(f)
                 out.append(f)
             }
@@ -81,12 +87,20 @@ struct FigureContext {
     }
 
     /// Period, metric and subject of a figure in a table cell, from the cell, then its headers.
-    func fromTable(_ f: inout Figure, _ place: TableGrid.Place) {
+    /// `candidates`: date, metric and company items by dimension, sorted by start.
+    func fromTable(_ f: inout Figure, _ place: TableGrid.Place, _ candidates: [String: [Item]]) {
         let item = f.item
         func inside(_ range: Range<Int32>?, _ dimension: String, where keep: (Item) -> Bool = { _ in true }) -> Item? {
-            guard let range else { return nil }
-            // Overlap, not containment: a year cell's date item spans its pipes ("| 2025 |").
-            let found = items.filter { $0.dimension == dimension && $0.start < range.upperBound && $0.end > range.lowerBound && keep($0) }
+            guard let range, let list = candidates[dimension] else { return nil }
+            // Overlap, not containment: a year cell's date item spans its pipe ("| 2025 |"), so
+            // items starting a few units before the cell count.
+            var lo = 0, hi = list.count
+            while lo < hi { let mid = (lo + hi) / 2; if list[mid].start < range.lowerBound - 4 { lo = mid + 1 } else { hi = mid } }
+            var found: [Item] = []
+            while lo < list.count, list[lo].start < range.upperBound {
+                if list[lo].end > range.lowerBound, keep(list[lo]) { found.append(list[lo]) }
+                lo += 1
+            }
             return nearest(found, to: item)
         }
         let isPeriod = { (d: Item) in d.value["dateline"] != .bool(true) && d.value["date"]?.stringValue != nil }
