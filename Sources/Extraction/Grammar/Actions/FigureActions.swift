@@ -87,8 +87,10 @@ enum FigureActions {
             }
             return r.json(unit: unit)
         },
-        GrammarAction("figure.percent", dimension: "figure", summary: "capture n (a number) as a percentage: 65% → value 65, unit %") { input in
-            FigureReading(input)?.json(unit: "%")
+        GrammarAction("figure.percent", dimension: "figure", summary: "capture n (a number) as a percentage: 65% → value 65, unit %; none right after % or = (URL escapes: issn%280024%29, q=30%25)") { input in
+            // Inside a URL, %28 and q=30%25 are escapes and parameters, not percentages.
+            if input.start > 0, [UInt16(UInt8(ascii: "%")), UInt16(UInt8(ascii: "="))].contains(input.view.text.utf16[Int(input.start) - 1]) { return nil }
+            return FigureReading(input)?.json(unit: "%")
         },
         GrammarAction("figure.unit", dimension: "figure",
                       summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s); a second amount sub in a smaller unit sw is added (5 feet 2 inches)",
