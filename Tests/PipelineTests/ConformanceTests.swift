@@ -63,6 +63,19 @@ final class ConformanceTests: XCTestCase {
         XCTAssertTrue(report.examples["cases.jsonl en dimension"]?.first?.contains("line 2") == true)
     }
 
+    /// The suite gives money a value only: NoteGraph's bounds ("more than": low) do not fail
+    /// it, and a price per unit matches a case that marks its amount only; a wrong end still fails.
+    func testBoundsAndPricesPerUnitAgainstValueOnlyCases() throws {
+        let folder = try write([
+            #"{"lang": "en", "kind": "money", "text": "more than $247 million", "expected": [{"start": 10, "end": 22, "value": 247000000}]}"#,
+            #"{"lang": "en", "kind": "money", "text": "$98 a share", "expected": [{"start": 0, "end": 3, "value": 98}]}"#,
+            #"{"lang": "en", "kind": "money", "text": "$98 a share", "expected": [{"start": 1, "end": 3, "value": 98}]}"#,
+        ])
+        let report = try Conformance(settings: try settings()).run(directory: folder.url, examplesPerRow: 5)
+        XCTAssertEqual(report.rows["cases.jsonl en money"]?.passed, 2)
+        XCTAssertEqual(report.rows["cases.jsonl en money"]?.total, 3)
+    }
+
     func testMalformedCaseNamesFileAndLine() throws {
         let folder = try write([#"{"lang": "en", "kind": "number", "text": "1", "expected": []}"#, #"{"lang": "en""#])
         XCTAssertThrowsError(try Conformance(settings: try settings()).run(directory: folder.url)) { error in

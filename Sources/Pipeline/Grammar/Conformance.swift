@@ -179,7 +179,7 @@ public struct Conformance {
             spans.append(Span(start: original(start, end: false), end: original(end, end: true),
                               value: v["value"]?.doubleValue, currency: c.kind == "money" ? v["unit"]?.stringValue.map { String($0.prefix { $0 != "/" }) } : nil,
                               unit: c.kind == "dimension" ? v["unit"]?.stringValue : nil,
-                              perUnit: v["unit"]?.stringValue?.contains("/") == true,
+                              perUnit: c.kind == "money" && v["unit"]?.stringValue?.contains("/") == true,
                               low: v["low"]?.doubleValue, high: v["high"]?.doubleValue, date: v["date"]?.stringValue))
         }
         return spans

@@ -87,11 +87,13 @@ enum FigureActions {
             }
             return r.json(unit: unit)
         },
-        GrammarAction("figure.percent", dimension: "figure", summary: "capture n (a number) as a percentage: 65% → value 65, unit %") { input in
-            FigureReading(input)?.json(unit: "%")
+        GrammarAction("figure.percent", dimension: "figure", summary: "capture n (a number) as a percentage: 65% → value 65, unit %; none right after % or = (URL escapes: issn%280024%29, q=30%25)") { input in
+            // Inside a URL, %28 and q=30%25 are escapes and parameters, not percentages.
+            if input.start > 0, [UInt16(UInt8(ascii: "%")), UInt16(UInt8(ascii: "="))].contains(input.view.text.utf16[Int(input.start) - 1]) { return nil }
+            return FigureReading(input)?.json(unit: "%")
         },
         GrammarAction("figure.unit", dimension: "figure",
-                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s)",
+                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s); a second amount sub in a smaller unit sw is added (5 feet 2 inches)",
                       checkArguments: unitArguments) { input in
             let table = UnitTable(input.arguments.dropFirst())
             var factor = 1.0
@@ -122,7 +124,13 @@ enum FigureActions {
                 }
                 reading = FigureReading(input, factor: factor / per)
             }
-            guard let reading else { return nil }
+            guard var reading else { return nil }
+            // A second amount in a smaller unit adds to the first: 5 feet 2 inches.
+            if input.capture("sub") != nil {
+                guard let v = reading.value, let s = FigureReading.amount(input, "sub")?.value, s >= 0,
+                      let f = table.factor(of: input.text("sw") ?? ""), f < factor else { return nil }
+                reading.value = FigureReading.tidy(v + FigureReading.scaled(s, f))
+            }
             if let max = table.max, let v = reading.value ?? reading.high ?? reading.low, abs(v / factor) > max { return nil }
             return reading.json(unit: input.arguments[0])
         },

@@ -127,12 +127,12 @@ struct FigureReading {
         return x * factor
     }
 
-    /// x rounded to 15 significant digits: 8.2 × 1e9 is 8200000000, not 8199999999.999999.
+    /// x rounded to 15 significant digits: 8.2 × 1e9 is 8200000000, not 8199999999.999999, and
+    /// 3 × 1e-9 is 3e-9. Through the decimal text, since scaling by a power of ten beyond 1e22
+    /// is itself inexact (3e-9 × 1e23 / 1e23 = 2.9999999999999996e-9).
     static func tidy(_ x: Double) -> Double {
         guard x != 0, x.isFinite else { return x }
-        let p = pow(10, 15 - (log10(abs(x))).rounded(.up))
-        let y = (x * p).rounded() / p
-        return y.isFinite ? y : x
+        return Double(String(format: "%.15g", x)) ?? x
     }
 
     /// How much a captured number's scale word multiplies its digits (500亿 → 1e8, 58B → 1e9;
