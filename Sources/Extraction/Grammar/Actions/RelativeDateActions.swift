@@ -128,8 +128,14 @@ enum RelativeDateActions {
         // Counted from tomorrow or yesterday when the text says so (three weeks from tomorrow).
         let base = input.text("base")?.lowercased()
         guard let start = ref.adding(days: base?.hasPrefix("tom") == true || base == "tmrw" ? 1 : base?.hasPrefix("yesterday") == true ? -1 : 0),
-              let day = move(start, k * weeks, u) else { return nil }
-        return value(day.iso, "day", "today" + signed(k * weeks) + String(u), input)
+              var day = move(start, k * weeks, u) else { return nil }
+        // "2 years 1 month 21 days ago": every further count moves the same way.
+        for (nc, uc) in [("n2", "u2"), ("n3", "u3")] {
+            guard let t = input.text(nc) else { break }
+            guard let n = DateText.count(t), let u = unit(input.text(uc)), let next = move(day, input.arguments.first == "ago" ? -n : n, u) else { return nil }
+            day = next
+        }
+        return value(day.iso, "day", "today" + signed(k * weeks) + String(u) + (input.capture("n2") == nil ? "" : "+more"), input)
     }
 
     static func window(_ input: ActionInput) -> JSONValue? {
