@@ -76,6 +76,11 @@ enum RelativeDateActions {
                       checkArguments: { $0.isEmpty || $0 == ["next"] || $0 == ["last"] ? nil : "takes nothing, next or last" }) { input in
             holiday(input)
         },
+        GrammarAction("date.span", dimension: "date",
+                      summary: "n units from a day on (for 3 days from today, for 2 weeks starting May 20th): captures n and u, and the first day as base (today, tomorrow), w (next such weekday) or m and d read as date.absolute reads them",
+                      checkArguments: DateActions.checkFlags) { input in
+            span(input)
+        },
         GrammarAction("date.open", dimension: "date",
                       summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before); then date.absolute's flags",
                       checkArguments: { args in
@@ -331,6 +336,25 @@ enum RelativeDateActions {
         }
         guard let day else { return nil }
         return value(day.iso, "day", relative, input)
+    }
+
+    static func span(_ input: ActionInput) -> JSONValue? {
+        guard let ref = reference(input), let n = count(input), n >= 1, let u = unit(input.text("u")) else { return nil }
+        var first: CalendarDate?
+        if input.capture("m") != nil {
+            var base = input
+            base.captures = input.captures.filter { $0.name == "m" || $0.name == "d" || $0.name == "y" }
+            guard case .object(let fields)? = DateActions.absolute(base), let d = fields.first(where: { $0.0 == "date" })?.1.stringValue,
+                  d.count == 10 else { return nil }
+            first = CalendarDate(iso: d)
+        } else if let w = input.text("w").flatMap(DateText.weekday) {
+            first = ref.adding(days: w - ref.weekday + 7)
+        } else {
+            let b = input.text("base")?.lowercased() ?? "today"
+            first = ref.adding(days: b.hasPrefix("tom") || b == "tmrw" ? 1 : 0)
+        }
+        guard let first, let last = move(first, n, u)?.adding(days: -1) else { return nil }
+        return value(first.iso + "/" + last.iso, "range", input.capture("m") == nil ? "span" : nil, input)
     }
 
     static func monthWeek(_ input: ActionInput) -> JSONValue? {
