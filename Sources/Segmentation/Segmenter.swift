@@ -144,6 +144,7 @@ public struct Segmenter: Sendable {
     func sentences(_ units: [UInt16], raw: [(Int32, Int32)], tokens: [Token]) -> (spans: [(Int32, Int32)], cut: Int) {
         // Chinese semicolons (now ';' after NFKC) end a clause-sentence too.
         // ICU ends a sentence at "Oct. " before a digit; "Oct. 2" is one date, not two sentences.
+        // (A sentence ending in a month name before one starting with a digit is rarer than that.)
         var joined: [(Int32, Int32)] = []
         for span in raw {
             if let last = joined.last, last.1 == span.0, Int(span.0) < units.count, (0x30...0x39).contains(units[Int(span.0)]),
@@ -194,16 +195,20 @@ public struct Segmenter: Sendable {
         return (spans, cut)
     }
 
-    static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    static let monthAbbreviations: Set<String> = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    ]
 
-    /// Whether the text before `end` is a month abbreviation, its full stop and spaces ("Oct. ").
+    /// Whether the text before `end` is a month's name or abbreviation, a full stop and spaces
+    /// ("Oct. ", "October. ").
     static func endsWithMonthAbbreviation(_ units: [UInt16], at end: Int) -> Bool {
         var i = end - 1
         while i >= 0, units[i] == 0x20 { i -= 1 }
         guard i > 0, units[i] == 0x2E else { return false }
         var word = ""
         i -= 1
-        while i >= 0, let c = Unicode.Scalar(units[i]), c.isASCII, c.properties.isAlphabetic, word.count < 5 {
+        while i >= 0, let c = Unicode.Scalar(units[i]), c.isASCII, c.properties.isAlphabetic, word.count < 10 {
             word = String(Character(c)).lowercased() + word
             i -= 1
         }

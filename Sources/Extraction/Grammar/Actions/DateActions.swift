@@ -30,7 +30,7 @@ enum DateActions {
             token(input.text("t") ?? input.text)
         },
         GrammarAction("date.range", dimension: "date",
-                      summary: "an explicit range (argument this-month, next-month or last-month: captures d1 and d2 are days of that month): captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday → \"a/b\", both ends included",
+                      summary: "an explicit range (argument this-month, next-month or last-month: captures d1 and d2 are days of that month): captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday, or w1 / w2 (with k1 / k2: this, next, last) for a weekday → \"a/b\", both ends included",
                       checkArguments: { args in
                           args.isEmpty || args.count == 1 && ["this-month", "next-month", "last-month"].contains(args[0]) ? nil : "takes nothing, this-month, next-month or last-month"
                       }) { input in
@@ -244,7 +244,21 @@ enum DateActions {
             guard let ref else { return nil }
             return .some(ref.adding(days: t.hasPrefix("tomorrow") ? 1 : t.hasPrefix("yesterday") ? -1 : 0))
         }
-        guard let n1 = now("n1"), let n2 = now("n2") else { return nil }
+        guard var n1 = now("n1"), var n2 = now("n2") else { return nil }
+        // An end written as a weekday: this week's (next Friday: next week's, last: the week
+        // before's); a bare weekday closing the range is the first such day after its start.
+        func weekday(_ w: String, _ k: String, after start: CalendarDate?) -> CalendarDate?? {
+            guard let wd = input.text(w).flatMap(DateText.weekday) else { return .some(nil) }
+            guard let ref else { return nil }
+            let kind = input.text(k)?.lowercased()
+            if kind == nil, let start { return .some(start.adding(days: (wd - start.weekday + 6) % 7 + 1)) }
+            let weeks = kind == "next" || kind == "coming" ? 1 : kind == "last" || kind == "previous" ? -1 : 0
+            return .some(ref.adding(days: wd - ref.weekday + 7 * weeks))
+        }
+        guard let w1 = weekday("w1", "k1", after: nil) else { return nil }
+        if let w1 { n1 = w1 }
+        guard let w2 = weekday("w2", "k2", after: n1) else { return nil }
+        if let w2 { n2 = w2 }
         // A range of days in a month counted from the note's (from 4 to 22 this month).
         if let kind = input.arguments.first {
             guard let ref, let (unit, k) = offsets[kind], unit == "m", let a = d1, let b = d2 else { return nil }

@@ -38,9 +38,14 @@ enum RelativeDateActions {
             decade(input)
         },
         GrammarAction("date.week", dimension: "date",
-                      summary: "an ISO week (Monday to Sunday; week 1 holds the year's first Thursday): capture n (3, 3rd, third, 第三) and optional y (the reference year without); argument last for the year's last week",
-                      checkArguments: { $0.isEmpty || $0 == ["last"] ? nil : "takes nothing or last" }) { input in
+                      summary: "an ISO week (Monday to Sunday; week 1 holds the year's first Thursday): capture n (3, 3rd, third, 第三, last) and optional y; without y the reference year, or the year the argument names (this-year, next-year, last-year)",
+                      checkArguments: { $0.isEmpty || $0.count == 1 && ["this-year", "next-year", "last-year"].contains($0[0]) ? nil : "takes nothing, this-year, next-year or last-year" }) { input in
             isoWeek(input)
+        },
+        GrammarAction("date.monthweek", dimension: "date",
+                      summary: "the nth (or last) week of a month, ISO-style: the Monday-to-Sunday week holding the month's nth (last) Thursday; capture n, the month from captures m (and y) or the argument (this-month, next-month, last-month)",
+                      checkArguments: { $0.isEmpty || $0.count == 1 && ["this-month", "next-month", "last-month"].contains($0[0]) ? nil : "takes nothing, this-month, next-month or last-month" }) { input in
+            monthWeek(input)
         },
         GrammarAction("date.part", dimension: "date",
                       summary: "part of a period: a capture early, mid, late or rest marks which; the period is date.relative's kind when an argument names one, else the captures y and m read as date.absolute reads them. A year counted from the note splits in halves (early next year: H1), a written one in thirds (early 2026: Jan-Apr); a month early 1-15, mid 10-20, late 16-end; a week early Mon-Wed, mid Tue-Fri, late Thu-Sun; rest: from the note's date to the period's end; todate: from the period's start to the note's date",
@@ -70,6 +75,11 @@ enum RelativeDateActions {
                       summary: "a holiday by its name in capture h (Christmas, New Year, Easter, Thanksgiving, 国庆节 …), in year y or the reference year; argument next | last for the one after or before the reference date",
                       checkArguments: { $0.isEmpty || $0 == ["next"] || $0 == ["last"] ? nil : "takes nothing, next or last" }) { input in
             holiday(input)
+        },
+        GrammarAction("date.span", dimension: "date",
+                      summary: "n units from a day on (for 3 days from today, for 2 weeks starting May 20th): captures n and u, and the first day as base (today, tomorrow), w (next such weekday) or m and d read as date.absolute reads them",
+                      checkArguments: DateActions.checkFlags) { input in
+            span(input)
         },
         GrammarAction("date.open", dimension: "date",
                       summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before); then date.absolute's flags",
@@ -128,8 +138,14 @@ enum RelativeDateActions {
         // Counted from tomorrow or yesterday when the text says so (three weeks from tomorrow).
         let base = input.text("base")?.lowercased()
         guard let start = ref.adding(days: base?.hasPrefix("tom") == true || base == "tmrw" ? 1 : base?.hasPrefix("yesterday") == true ? -1 : 0),
-              let day = move(start, k * weeks, u) else { return nil }
-        return value(day.iso, "day", "today" + signed(k * weeks) + String(u), input)
+              var day = move(start, k * weeks, u) else { return nil }
+        // "2 years 1 month 21 days ago": every further count moves the same way.
+        for (nc, uc) in [("n2", "u2"), ("n3", "u3")] {
+            guard let t = input.text(nc) else { break }
+            guard let n = DateText.count(t), let u = unit(input.text(uc)), let next = move(day, input.arguments.first == "ago" ? -n : n, u) else { return nil }
+            day = next
+        }
+        return value(day.iso, "day", "today" + signed(k * weeks) + String(u) + (input.capture("n2") == nil ? "" : "+more"), input)
     }
 
     static func window(_ input: ActionInput) -> JSONValue? {
@@ -322,6 +338,62 @@ enum RelativeDateActions {
         return value(day.iso, "day", relative, input)
     }
 
+    static func span(_ input: ActionInput) -> JSONValue? {
+        guard let ref = reference(input), let n = count(input), n >= 1, let u = unit(input.text("u")) else { return nil }
+        var first: CalendarDate?
+        if input.capture("m") != nil {
+            var base = input
+            base.captures = input.captures.filter { $0.name == "m" || $0.name == "d" || $0.name == "y" }
+            guard case .object(let fields)? = DateActions.absolute(base), let d = fields.first(where: { $0.0 == "date" })?.1.stringValue,
+                  d.count == 10 else { return nil }
+            first = CalendarDate(iso: d)
+        } else if let w = input.text("w").flatMap(DateText.weekday) {
+            first = ref.adding(days: w - ref.weekday + 7)
+        } else {
+            let b = input.text("base")?.lowercased() ?? "today"
+            first = ref.adding(days: b.hasPrefix("tom") || b == "tmrw" ? 1 : 0)
+        }
+        guard let first, let last = move(first, n, u)?.adding(days: -1) else { return nil }
+        return value(first.iso + "/" + last.iso, "range", input.capture("m") == nil ? "span" : nil, input)
+    }
+
+    static func monthWeek(_ input: ActionInput) -> JSONValue? {
+        guard let nt = input.text("n")?.lowercased() else { return nil }
+        var year: Int, month: Int
+        var relative: String? = nil
+        if let mt = input.text("m") {
+            guard let m = DateText.month(mt) else { return nil }
+            month = m
+            if let yt = input.text("y") {
+                guard let y = DateText.year(yt) else { return nil }
+                year = y
+            } else {
+                guard let ref = reference(input) else { return nil }
+                year = ref.year
+                relative = "this-year"
+            }
+        } else {
+            guard let ref = reference(input) else { return nil }
+            let kind = input.arguments.first ?? "this-month"
+            (year, month) = CalendarDate.addMonths(kind == "next-month" ? 1 : kind == "last-month" ? -1 : 0, toYear: ref.year, month: ref.month)
+            relative = kind
+        }
+        // The month's Thursdays: a week belongs to the month that holds its Thursday.
+        guard let first = CalendarDate(year: year, month: month, day: 1), let thursday1 = first.adding(days: (3 - first.weekday + 7) % 7) else { return nil }
+        var thursday: CalendarDate?
+        if nt.hasPrefix("last") || nt.hasPrefix("最后") || nt.hasPrefix("最後") {
+            var t = thursday1
+            while let next = t.adding(days: 7), next.month == month { t = next }
+            thursday = t
+        } else {
+            guard let n = DateText.integer(nt.filter { $0 != "周" && $0 != "週" }), (1...5).contains(n),
+                  let t = thursday1.adding(days: 7 * (n - 1)), t.month == month else { return nil }
+            thursday = t
+        }
+        guard let thursday, let monday = thursday.adding(days: -3), let sunday = monday.adding(days: 6) else { return nil }
+        return value(monday.iso + "/" + sunday.iso, "range", relative, input)
+    }
+
     static func isoWeek(_ input: ActionInput) -> JSONValue? {
         let year: Int
         if let t = input.text("y") {
@@ -329,13 +401,14 @@ enum RelativeDateActions {
             year = y
         } else {
             guard let ref = reference(input) else { return nil }
-            year = ref.year
+            let kind = input.arguments.first
+            year = ref.year + (kind == "next-year" ? 1 : kind == "last-year" ? -1 : 0)
         }
         // Week 1's Monday: the Monday on or before January 4th.
         guard let jan4 = CalendarDate(year: year, month: 1, day: 4), let first = jan4.adding(days: -jan4.weekday),
               let nextJan4 = CalendarDate(year: year + 1, month: 1, day: 4), let nextFirst = nextJan4.adding(days: -nextJan4.weekday) else { return nil }
         let monday: CalendarDate?
-        if input.arguments.first == "last" {
+        if input.text("n")?.lowercased().hasPrefix("last") == true {
             monday = nextFirst.adding(days: -7)
         } else {
             guard let t = input.text("n")?.filter({ $0 != "周" && $0 != "週" }), let n = DateText.quarter(t) ?? DateText.integer(t),
