@@ -37,7 +37,13 @@ struct GrammarCommand: ParsableCommand {
             let t = document.text
             print("tokens:")
             for (i, token) in segments.tokens.enumerated() {
-                let entry = token.lexiconEntry >= 0 ? "  \(work.lexicon.entries[Int(token.lexiconEntry)].lexiconClass):\(work.lexicon.entries[Int(token.lexiconEntry)].id)" : ""
+                var entry = ""
+                if token.lexiconEntry >= 0 {
+                    let e = work.lexicon.entries[Int(token.lexiconEntry)]
+                    entry = "  \(e.lexiconClass):\(e.id)"
+                    if let maker = e.property("maker")?.stringValue { entry += " (made by \(maker))" }
+                    if !e.candidates.isEmpty { entry += " (one of \(e.candidates.joined(separator: ", ")))" }
+                }
                 print("  \(i)  \"\(token.text(in: t))\"  \(token.kind.name) \(token.script.name)\(entry)")
             }
             let view = DocumentView(text: t, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso)

@@ -75,6 +75,11 @@ final class CompanyAmbiguityTests: XCTestCase {
         assertCompanies("NVIDIA's margin beat; Nvidia and NVDA and 英伟达 and 輝達 too.", ["nvidia"])
     }
 
+    func testTickersWithTheirExchange() {
+        assertCompanies("2330.TW, 0700.HK, 688012.SH, 300750.SZ, 005930.KS, 6857.T and ASML.AS rose; TSM and NVDA fell.",
+                        ["tsmc", "tencent", "amec", "catl", "samsung", "advantest", "asml", "nvidia"])
+    }
+
     func testJPMorganIsNeverMorganStanley() {
         assertCompanies("J.P. Morgan and Morgan Stanley disagree.", ["jpmorgan", "morgan-stanley"])
         assertCompanies("小摩看多,大摩看空。", ["jpmorgan", "morgan-stanley"])

@@ -63,7 +63,7 @@ final class LexiconOverlayTests: XCTestCase {
         XCTAssertTrue(tokens.contains { $0.text(in: text) == "HyperStore" }, "the rest of the glued word stays a token")
         let (cloudText, cloud) = try overlaid("Huawei CloudMatrix 384")
         XCTAssertEqual(cloud.filter(isCompany).map { $0.text(in: cloudText) }, ["Huawei"], "a two-word name does not end inside a glued word")
-        let (_, plain) = try overlaid("Metaversal Intelligentsia and Appleby")
+        let (_, plain) = try overlaid("Metaversal Intelligentsia and Appleby: HIDDEN GEMS")
         XCTAssertTrue(plain.allSatisfy { $0.lexiconEntry < 0 })
     }
 

@@ -67,8 +67,9 @@ public struct LexiconOverlay: Sendable {
                 return false
             }
             if e + 1 < n, Self.isLower(units[e + 1]) { return true }
-            // A ticker glued to the name that follows it: NVDANVIDIA, TSMTSMC.
-            return termEnds(at: e, units: units) { isEnd[$0] }
+            // A ticker glued to the name that follows it: NVDANVIDIA, TSMTSMC. Both of three
+            // letters or more, so short codes never cut a word in two (GEMS is not GE + MS).
+            return e - s >= 3 && termEnds(at: e, minLength: 3, units: units) { isEnd[$0] }
         }
         var out: [Match] = []
         var pos = 0
@@ -107,13 +108,13 @@ public struct LexiconOverlay: Sendable {
         return out
     }
 
-    /// Whether a term starts at `start` and ends where `isEnd` allows.
-    private func termEnds(at start: Int, units: [UInt16], _ isEnd: (Int) -> Bool) -> Bool {
+    /// Whether a term of `minLength` units or more starts at `start` and ends where `isEnd` allows.
+    private func termEnds(at start: Int, minLength: Int, units: [UInt16], _ isEnd: (Int) -> Bool) -> Bool {
         var node = 0, i = start
         while i < units.count, let next = children[node][units[i]] {
             node = Int(next)
             i += 1
-            if terminal[node] >= 0, isEnd(i) { return true }
+            if terminal[node] >= 0, i - start >= minLength, isEnd(i) { return true }
         }
         return false
     }
