@@ -94,6 +94,14 @@ final class CompanyAmbiguityTests: XCTestCase {
         assertCompanies("收益像滚雪球一样增长。", [])
         assertCompanies("小米粥很香。", [])
         assertCompanies("小米发布了新手机。", ["xiaomi"])
+        assertCompanies("夏普比率高于同业。", [])
+        assertCompanies("中国银行业的息差收窄。", [])
+        assertCompanies("中国石油进口量增加。", [])
+        assertCompanies("办公室在北京东路。", [])
+        assertCompanies("京东和阿里都提到了英伟达。", ["jd", "alibaba", "nvidia"])
+        assertCompanies("美联储降息50 BP。", ["federal-reserve"])
+        assertCompanies("TEL: +86 21 1234 5678", [])
+        assertCompanies("TEL raised its outlook.", ["tokyo-electron"])
     }
 
     /// BIS is listed under "ambiguous" by two entries; context rules decide, and without a

@@ -121,4 +121,18 @@ final class PipelineSettingsTests: XCTestCase {
             XCTAssertEqual((error as? any UserError)?.message, "\(rules):3:10: action company.entry names \"nobody-inc\", which is not a company of the lexicon")
         }
     }
+
+    func testARuleTestingAnEntryThatDoesNotExist() throws {
+        let scratch = try ScratchFolder()
+        let rules = try scratch.write("rules/companies/x.rules", """
+            rule typo
+              match c:[entry:amazn & text:Amazon] [lower:river]
+              action company.not
+              example "Amazon river"
+            """)
+        let path = try scratch.write("pipeline.json", #"{"grammars": ["rules/companies/x.rules"]}"#)
+        XCTAssertThrowsError(try PipelineSettings.load(path: path)) { error in
+            XCTAssertEqual((error as? any UserError)?.message, "\(rules):2:11: entry:amazn names no lexicon entry")
+        }
+    }
 }

@@ -67,6 +67,15 @@ final class LexiconOverlayTests: XCTestCase {
         XCTAssertTrue(plain.allSatisfy { $0.lexiconEntry < 0 })
     }
 
+    /// A name inside a run of Chinese characters may straddle one of ICU's word edges, not two.
+    func testChineseNamesDoNotSpanTwoWordsInside() throws {
+        let (text, tokens) = try overlaid("市场终于放松下来。")
+        let tagged = tokens.filter { $0.lexiconEntry >= 0 }.map { $0.text(in: text) }
+        XCTAssertEqual(tagged, [], "松下 (Panasonic) is not in 放松|下来")
+        let (_, jd) = try overlaid("京东和阿里都提到了向英伟达采购。")
+        XCTAssertEqual(jd.compactMap(company), ["jd", "alibaba", "nvidia"])
+    }
+
     func testTraditionalAndSimplifiedNamesAreOneEntry() throws {
         let (_, a) = try overlaid("輝達與台積電")
         let (_, b) = try overlaid("英伟达与台积电")

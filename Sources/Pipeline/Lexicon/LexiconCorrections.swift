@@ -20,10 +20,10 @@ public struct LexiconCorrections {
     public func add(name: String, names: [String], id: String? = nil) throws -> LexiconEntry {
         let id = id ?? Self.slug(name)
         guard LexiconLoader.isSlug(id) else {
-            throw InputError(path: file.path, "cannot make an id from \"\(name)\": give one with --id (lowercase letters, digits, hyphens)")
+            throw InputError(path: file.path, "cannot make an id from \"\(name)\": give one with --new-id (lowercase letters, digits, hyphens)")
         }
         if let existing = settings.lexicon.entry(ofClass: "company", id: id) {
-            throw InputError(path: file.path, "the lexicon already has an entry \(id) (\(existing.name), \(existing.origin)); choose another id with --id, or use 'notegraph lexicon alias \(id) NAME'")
+            throw InputError(path: file.path, "the lexicon already has an entry \(id) (\(existing.name), \(existing.origin)); choose another id with --new-id, or use 'notegraph lexicon alias \(id) NAME'")
         }
         var terms: [String] = []
         for n in [name] + names where !terms.contains(n) { terms.append(n) }

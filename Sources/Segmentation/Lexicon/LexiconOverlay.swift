@@ -57,7 +57,9 @@ public struct LexiconOverlay: Sendable {
         let n = units.count
         func validEnd(_ e: Int, from s: Int) -> Bool {
             if isEnd[e] { return true }
-            if e < n, Self.isHan(units[e - 1]), Self.isHan(units[e]) { return true }
+            // A Chinese name may start or end inside a word ICU grouped across its edge (向英伟|达),
+            // but not both: 北京|东路 holds no 京东, 亿元|大单 no 元大.
+            if e < n, Self.isHan(units[e - 1]), Self.isHan(units[e]) { return isStart[s] }
             // NVIDIA's / NVIDIA’s: the possessive becomes its own token.
             if e + 1 < n, units[e] == 0x27 || units[e] == 0x2019, units[e + 1] == 0x73, isEnd[e + 2] { return true }
             // Names glued to a capitalised word where a page lost its spacing: CloudianHyperStore,
