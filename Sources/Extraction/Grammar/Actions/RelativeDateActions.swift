@@ -226,27 +226,28 @@ enum RelativeDateActions {
         return .object(out)
     }
 
-    static func nth(_ input: ActionInput) -> JSONValue? {
-        guard let w = input.text("w").flatMap(DateText.weekday), let nt = input.text("n") else { return nil }
-        var year: Int, month: Int
-        var relative: String? = nil
+    /// The month a rule names: its captures m (and y, else the reference year), or with no m the
+    /// reference month moved by the rule's argument (this-month, next-month, last-month); with
+    /// the `relative` flag the resolution used, nil when the text gave the whole month.
+    static func month(of input: ActionInput) -> (year: Int, month: Int, relative: String?)? {
         if let mt = input.text("m") {
             guard let m = DateText.month(mt) else { return nil }
-            month = m
             if let yt = input.text("y") {
                 guard let y = DateText.year(yt) else { return nil }
-                year = y
-            } else {
-                guard let ref = reference(input) else { return nil }
-                year = ref.year
-                relative = "this-year"
+                return (y, m, nil)
             }
-        } else {
             guard let ref = reference(input) else { return nil }
-            let kind = input.arguments.first ?? "this-month"
-            (year, month) = CalendarDate.addMonths(kind == "next-month" ? 1 : kind == "last-month" ? -1 : 0, toYear: ref.year, month: ref.month)
-            relative = kind
+            return (ref.year, m, "this-year")
         }
+        guard let ref = reference(input) else { return nil }
+        let kind = input.arguments.first ?? "this-month"
+        let (year, month) = CalendarDate.addMonths(kind == "next-month" ? 1 : kind == "last-month" ? -1 : 0, toYear: ref.year, month: ref.month)
+        return (year, month, kind)
+    }
+
+    static func nth(_ input: ActionInput) -> JSONValue? {
+        guard let w = input.text("w").flatMap(DateText.weekday), let nt = input.text("n") else { return nil }
+        guard let (year, month, relative) = month(of: input) else { return nil }
         guard let first = CalendarDate(year: year, month: month, day: 1) else { return nil }
         let firstW = first.adding(days: (w - first.weekday + 7) % 7)
         let day: CalendarDate?
@@ -359,25 +360,7 @@ enum RelativeDateActions {
 
     static func monthWeek(_ input: ActionInput) -> JSONValue? {
         guard let nt = input.text("n")?.lowercased() else { return nil }
-        var year: Int, month: Int
-        var relative: String? = nil
-        if let mt = input.text("m") {
-            guard let m = DateText.month(mt) else { return nil }
-            month = m
-            if let yt = input.text("y") {
-                guard let y = DateText.year(yt) else { return nil }
-                year = y
-            } else {
-                guard let ref = reference(input) else { return nil }
-                year = ref.year
-                relative = "this-year"
-            }
-        } else {
-            guard let ref = reference(input) else { return nil }
-            let kind = input.arguments.first ?? "this-month"
-            (year, month) = CalendarDate.addMonths(kind == "next-month" ? 1 : kind == "last-month" ? -1 : 0, toYear: ref.year, month: ref.month)
-            relative = kind
-        }
+        guard let (year, month, relative) = month(of: input) else { return nil }
         // The month's Thursdays: a week belongs to the month that holds its Thursday.
         guard let first = CalendarDate(year: year, month: month, day: 1), let thursday1 = first.adding(days: (3 - first.weekday + 7) % 7) else { return nil }
         var thursday: CalendarDate?
