@@ -93,7 +93,7 @@ enum FigureActions {
             return FigureReading(input)?.json(unit: "%")
         },
         GrammarAction("figure.unit", dimension: "figure",
-                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s); a second amount sub in a smaller unit sw is added (5 feet 2 inches)",
+                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s); a second amount sub in a smaller unit sw is added (5 feet 2 inches); `~兆=1e6` reads a number ending in 兆 as mega (五十兆字节)",
                       checkArguments: unitArguments) { input in
             let table = UnitTable(input.arguments.dropFirst())
             var factor = 1.0
@@ -122,7 +122,15 @@ enum FigureActions {
                     guard let f = table.factor(of: input.text("u") ?? "") else { return nil }
                     factor = f
                 }
-                reading = FigureReading(input, factor: factor / per)
+                // `~兆=1e6`: a number ending in 兆 means mega before this unit (五十兆字节), not
+                // the 1e12 the numbers stage gave it: read it again without that character.
+                if let n = input.text("n"), let last = n.last, let scale = table.unit(of: "~" + String(last)).flatMap(Double.init) {
+                    let head = String(n.dropLast()).trimmingCharacters(in: .whitespaces)
+                    guard let v = NumberText.arabic(head) ?? NumberText.chinese(head)?.value else { return nil }
+                    reading = FigureReading(input, factor: factor / per, amount: (v * scale, nil, nil, false))
+                } else {
+                    reading = FigureReading(input, factor: factor / per)
+                }
             }
             guard var reading else { return nil }
             // A second amount in a smaller unit adds to the first: 5 feet 2 inches.
