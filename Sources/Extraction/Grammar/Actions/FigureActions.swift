@@ -20,72 +20,7 @@ enum FigureActions {
         GrammarAction("figure.currency", dimension: "figure",
                       summary: "capture n as money in the currency its word c names among `word=ISO` or `word=ISO*factor` arguments (`figure.currency francs=CHF cents=USD*0.01 musd=USD*1e6`); a token t holding code and digits together (USD115, 115USD) is split; smaller units after it, sub with its word sw (and sub2/sw2), are added: 3 dollars 50 cents, 五元三毛, 50元6角三分 (sub without a word: hundredths, only where the amount ends); a price per unit names its denominator u among `/word=unit` arguments",
                       checkArguments: CurrencyWords.check) { input in
-            let words = CurrencyWords(input.arguments)
-            var amount: Double?
-            var currency: (code: String, factor: Double)?
-            if let t = input.text("t") {
-                // USD115, 115USD: the letters name the currency, the rest is the amount.
-                let letters = t.filter { $0.isLetter }, digits = t.filter { !$0.isLetter }
-                currency = words.lookup(letters)
-                amount = NumberText.arabic(digits)
-            } else if let c = input.text("c") {
-                currency = words.lookup(c)
-            } else if let n = input.text("n") {
-                // 五元 in one token: the currency word ends the amount's text.
-                currency = words.table.filter { n.hasSuffix($0.key) }.max { $0.key.count < $1.key.count }?.value
-            }
-            guard let (code, factor) = currency else { return nil }
-            // A symbol after the amount followed by another amount begins that one (2024 $5.2B):
-            // it is this amount's currency only where no number follows.
-            if let c = input.capture("c"), let n = input.capture("n"), c.firstToken >= n.endToken, input.capture("sub") == nil,
-               let sym = input.text("c"), !sym.contains(where: \.isLetter),
-               let next = token(input, at: Int(c.endToken)), next.first?.isNumber == true { return nil }
-            var extra = 0.0
-            for (sub, word) in [("sub", "sw"), ("sub2", "sw2")] where input.capture(sub) != nil {
-                // Dollars and cents: a whole price under 10,000 and a whole number of cents (not
-                // "5 million dollars and 30 employees").
-                // 三毛 in one token: the sub-unit word ends the amount's text.
-                let subText = input.text(sub) ?? ""
-                let glued = input.capture(word) == nil && input.capture(sub)?.value == nil
-                    ? words.table.filter { subText.hasSuffix($0.key) && subText.count > $0.key.count }.max { $0.key.count < $1.key.count } : nil
-                let subValue = glued.map { Tenths.number(Substring(subText.dropLast($0.key.count))) } ?? FigureReading.amount(input, sub)?.value
-                guard let v = subValue, v >= 1, v < 100, v == v.rounded(),
-                      let main = FigureReading.amount(input, "n")?.value, main >= 0, main < 1e4, main == main.rounded() else { return nil }
-                var f = 0.01
-                if let g = glued {
-                    guard g.value.code == code else { return nil }
-                    f = g.value.factor
-                } else if let w = input.text(word) {
-                    guard let hit = words.lookup(w), hit.code == code else { return nil }
-                    f = hit.factor
-                } else if let c = input.capture(sub) {
-                    // Cents without their word (15 dollars 50) only where the amount ends: not
-                    // before a word or a currency (5 dollars 30 times, 50 dollar 40 rmb), nor
-                    // after a currency written first (rmb 10 usd 20: two amounts).
-                    if let next = token(input, at: Int(c.endToken)),
-                       next.contains(where: \.isLetter) || words.lookup(next) != nil { return nil }
-                    if let n = input.capture("n"), let before = token(input, at: Int(n.firstToken) - 1),
-                       words.lookup(before) != nil { return nil }
-                }
-                extra += v * f
-            }
-            var reading: FigureReading?
-            if let amount {
-                reading = FigureReading(input, factor: factor, amount: (amount, nil, nil, false))
-            } else {
-                reading = FigureReading(input, factor: factor)
-            }
-            guard var r = reading else { return nil }
-            if extra != 0 {
-                guard let v = r.value else { return nil }
-                r.value = FigureReading.tidy(v + extra)
-            }
-            var unit = code
-            if let u = input.text("u") {
-                guard let denominator = words.per[CurrencyWords.key(u)] else { return nil }
-                unit += "/" + denominator
-            }
-            return r.json(unit: unit)
+            CurrencyReading.value(input)
         },
         GrammarAction("figure.percent", dimension: "figure", summary: "capture n (a number) as a percentage: 65% → value 65, unit %; none right after % or = (URL escapes: issn%280024%29, q=30%25)") { input in
             // Inside a URL, %28 and q=30%25 are escapes and parameters, not percentages.
@@ -93,7 +28,7 @@ enum FigureActions {
             return FigureReading(input)?.json(unit: "%")
         },
         GrammarAction("figure.unit", dimension: "figure",
-                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s); a second amount sub in a smaller unit sw is added (5 feet 2 inches)",
+                      summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s); a second amount sub in a smaller unit sw is added (5 feet 2 inches); `~兆=1e6` reads a number ending in 兆 as mega (五十兆字节)",
                       checkArguments: unitArguments) { input in
             let table = UnitTable(input.arguments.dropFirst())
             var factor = 1.0
@@ -122,7 +57,15 @@ enum FigureActions {
                     guard let f = table.factor(of: input.text("u") ?? "") else { return nil }
                     factor = f
                 }
-                reading = FigureReading(input, factor: factor / per)
+                // `~兆=1e6`: a number ending in 兆 means mega before this unit (五十兆字节), not
+                // the 1e12 the numbers stage gave it: read it again without that character.
+                if let n = input.text("n"), let last = n.last, let scale = table.unit(of: "~" + String(last)).flatMap(Double.init) {
+                    let head = String(n.dropLast()).trimmingCharacters(in: .whitespaces)
+                    guard let v = NumberText.arabic(head) ?? NumberText.chinese(head)?.value else { return nil }
+                    reading = FigureReading(input, factor: factor / per, amount: (v * scale, nil, nil, false))
+                } else {
+                    reading = FigureReading(input, factor: factor / per)
+                }
             }
             guard var reading else { return nil }
             // A second amount in a smaller unit adds to the first: 5 feet 2 inches.
@@ -155,13 +98,6 @@ enum FigureActions {
             FigureReading(input, factor: 1, amount: (Double(input.arguments[0])!, nil, nil, false))?.json(unit: input.arguments[1])
         },
     ]
-
-    /// The text of token `i` of the match's document, if there is one.
-    static func token(_ input: ActionInput, at i: Int) -> String? {
-        guard i >= 0, i < input.view.tokens.count else { return nil }
-        let t = input.view.tokens[i]
-        return input.view.string(t.start, t.end)
-    }
 
     @Sendable static func moneyArguments(_ args: [String]) -> String? {
         guard let code = args.first, code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {

@@ -128,10 +128,17 @@ struct FigureReading {
     }
 
     /// x rounded to 15 significant digits: 8.2 × 1e9 is 8200000000, not 8199999999.999999, and
-    /// 3 × 1e-9 is 3e-9. Through the decimal text, since scaling by a power of ten beyond 1e22
-    /// is itself inexact (3e-9 × 1e23 / 1e23 = 2.9999999999999996e-9).
+    /// 3 × 1e-9 is 3e-9. Powers of ten up to 1e22 are exact doubles; beyond (values under 1e-7)
+    /// scaling is itself inexact (3e-9 × 1e23 / 1e23 = 2.9999999999999996e-9), so those few go
+    /// through their decimal text, which is slower.
     static func tidy(_ x: Double) -> Double {
         guard x != 0, x.isFinite else { return x }
+        let k = 15 - (log10(abs(x))).rounded(.up)
+        guard k > 22 else {
+            let p = pow(10, k)
+            let y = (x * p).rounded() / p
+            return y.isFinite ? y : x
+        }
         return Double(String(format: "%.15g", x)) ?? x
     }
 
