@@ -82,10 +82,10 @@ enum RelativeDateActions {
             span(input)
         },
         GrammarAction("date.open", dimension: "date",
-                      summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before); then date.absolute's flags",
+                      summary: "an open range around a date read as date.absolute reads it: first argument since (P/..) | after (the next period/..) | until (../P) | before (../the period before), or none of them and a capture of that name marking which; then date.absolute's flags",
                       checkArguments: { args in
-                          guard let b = args.first, ["since", "after", "until", "before"].contains(b) else { return "takes since, after, until or before first" }
-                          return DateActions.checkFlags(Array(args.dropFirst()))
+                          let flags = ["since", "after", "until", "before"].contains(args.first ?? "") ? Array(args.dropFirst()) : args
+                          return DateActions.checkFlags(flags)
                       }) { input in
             open(input)
         },
@@ -471,9 +471,18 @@ enum RelativeDateActions {
     }
 
     static func open(_ input: ActionInput) -> JSONValue? {
+        let bounds = ["since", "after", "until", "before"]
         var inner = input
-        inner.arguments = Array(input.arguments.dropFirst())
-        guard let bound = input.arguments.first, case .object(var fields)? = DateActions.absolute(inner),
+        let bound: String?
+        if let b = input.arguments.first, bounds.contains(b) {
+            bound = b
+            inner.arguments = Array(input.arguments.dropFirst())
+        } else {
+            // One rule for all four: the capture that took part says which.
+            bound = bounds.first { input.capture($0) != nil }
+            inner.captures = input.captures.filter { !bounds.contains($0.name) }
+        }
+        guard let bound, case .object(var fields)? = DateActions.absolute(inner),
               let date = fields.first(where: { $0.0 == "date" })?.1.stringValue else { return nil }
         let text: String
         switch bound {
