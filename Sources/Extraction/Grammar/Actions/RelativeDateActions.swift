@@ -263,7 +263,17 @@ enum RelativeDateActions {
     }
 
     static func weekOf(_ input: ActionInput) -> JSONValue? {
-        guard case .object(let fields)? = DateActions.absolute(input), let date = fields.first(where: { $0.0 == "date" })?.1.stringValue,
+        var fields: [(String, JSONValue)] = []
+        if input.capture("m") == nil {
+            // The week of the 18th: that day of the note's month.
+            guard let ref = reference(input), let d = input.text("d").flatMap(DateText.day),
+                  let day = CalendarDate(year: ref.year, month: ref.month, day: d) else { return nil }
+            fields = DateActions.fields(day.iso, "day") + [("relative", .string("this-month"))]
+        } else {
+            guard case .object(let f)? = DateActions.absolute(input) else { return nil }
+            fields = f
+        }
+        guard let date = fields.first(where: { $0.0 == "date" })?.1.stringValue,
               let day = CalendarDate(iso: date), date.count == 10,
               let monday = day.adding(days: -day.weekday), let sunday = monday.adding(days: 6) else { return nil }
         return value(monday.iso + "/" + sunday.iso, "range", fields.first(where: { $0.0 == "relative" })?.1.stringValue, input)
