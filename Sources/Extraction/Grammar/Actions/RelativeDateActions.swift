@@ -169,5 +169,4 @@ enum RelativeDateActions {
         guard let a, let b else { return nil }
         return value(a.iso + "/" + b.iso, "range", kind + "-\(n)" + String(u), input)
     }
-
 }
