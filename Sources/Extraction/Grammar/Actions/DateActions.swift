@@ -9,7 +9,7 @@ import NoteGraphCore
 enum DateActions {
     static let all: [GrammarAction] = [
         GrammarAction("date.absolute", dimension: "date",
-                      summary: "captures y, m, d, q or h (year, month, day, quarter, half) at the precision given; without y the year is the reference date's; a capture `end` means December; flags: estimate fiscal dateline modern (a year 1900–2099 only) either-order (m and d swap when only that makes a date: 21/04/2016)",
+                      summary: "captures y, m, d, q or h (year, month, day, quarter, half) at the precision given; without y the year is the reference date's; a capture `end` means December; flags: estimate fiscal dateline modern (a year 1900–2099 only) either-order (m and d swap when only that makes a date: 21/04/2016) first (q or m count the year's first quarters or months: 前三季度)",
                       checkArguments: checkFlags) { input in
             absolute(input)
         },
@@ -41,8 +41,8 @@ enum DateActions {
     // MARK: absolute dates
 
     @Sendable static func checkFlags(_ args: [String]) -> String? {
-        for a in args where !["estimate", "fiscal", "dateline", "modern", "either-order"].contains(a) {
-            return "takes only the flags estimate, fiscal, dateline, modern and either-order (found \"\(a)\")"
+        for a in args where !["estimate", "fiscal", "dateline", "modern", "either-order", "first"].contains(a) {
+            return "takes only the flags estimate, fiscal, dateline, modern, either-order and first (found \"\(a)\")"
         }
         return nil
     }
@@ -90,6 +90,18 @@ enum DateActions {
 
     /// The date or period of year `y` that the captures m, d, q, h name (the year alone if none).
     static func period(_ y: Int, _ input: ActionInput) -> [(String, JSONValue)]? {
+        // `first`: the year's first n quarters or months (前三季度, 前5个月): Q1 or January to the nth.
+        if input.arguments.contains("first") {
+            if let qt = input.text("q"), let q = DateText.quarter(qt) {
+                return q == 1 ? fields(CalendarDate.iso(year: y, quarter: 1), "quarter")
+                    : fields(CalendarDate.iso(year: y, quarter: 1) + "/" + CalendarDate.iso(year: y, quarter: q), "range")
+            }
+            if let mt = input.text("m"), let m = DateText.count(mt), (1...12).contains(m) {
+                return m == 1 ? fields(CalendarDate.iso(year: y, month: 1), "month")
+                    : fields(CalendarDate.iso(year: y, month: 1) + "/" + CalendarDate.iso(year: y, month: m), "range")
+            }
+            return nil
+        }
         if let mt = input.text("m") {
             guard let m = DateText.month(mt) else {
                 // 21/04/2016: the first number cannot be a month, so the rule's order was day first.
