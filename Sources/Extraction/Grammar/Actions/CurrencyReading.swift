@@ -6,7 +6,7 @@ import NoteGraphCore
 /// keep a neighbouring amount out (2024 $5.2B, 50 dollar 40 rmb, rmb 10 usd 20).
 enum CurrencyReading {
     static func value(_ input: ActionInput) -> JSONValue? {
-        let words = CurrencyWords(input.arguments)
+        let words = input.prepared as? CurrencyWords ?? CurrencyWords(input.arguments)
         var amount: Double?
         var currency: (code: String, factor: Double)?
         if let t = input.text("t") {

@@ -3,7 +3,7 @@
 /// compared without spaces and ASCII case ("Australian dollars" → australiandollars), so one
 /// rule can list every currency word of a language and the words stay in the grammar file.
 /// `/word=unit` arguments name the denominators of a price per unit (/share=share → CAD/share).
-struct CurrencyWords {
+struct CurrencyWords: Sendable {
     var table: [String: (code: String, factor: Double)] = [:]
     var per: [String: String] = [:]
 

@@ -8,18 +8,19 @@ enum FigureActions {
     static let all: [GrammarAction] = [
         GrammarAction("figure.money", dimension: "figure",
                       summary: "capture n as money in the ISO 4217 currency given first: `figure.money USD`; a per-unit price names its denominator u among `word=unit` arguments: `figure.money USD hour=h mtokens=Mtoken` → USD/h",
-                      checkArguments: moneyArguments) { input in
+                      checkArguments: moneyArguments, prepare: { UnitTable($0.dropFirst()) }) { input in
             let currency = input.arguments[0]
             var unit = currency
             if input.capture("u") != nil {
-                guard let per = UnitTable(input.arguments.dropFirst()).unit(of: input.text("u") ?? "", compact: true) else { return nil }
+                let table = input.prepared as? UnitTable ?? UnitTable(input.arguments.dropFirst())
+                guard let per = table.unit(of: input.text("u") ?? "", compact: true) else { return nil }
                 unit += "/" + per
             }
             return FigureReading(input)?.json(unit: unit)
         },
         GrammarAction("figure.currency", dimension: "figure",
                       summary: "capture n as money in the currency its word c names among `word=ISO` or `word=ISO*factor` arguments (`figure.currency francs=CHF cents=USD*0.01 musd=USD*1e6`); a token t holding code and digits together (USD115, 115USD) is split; smaller units after it, sub with its word sw (and sub2/sw2), are added: 3 dollars 50 cents, 五元三毛, 50元6角三分 (sub without a word: hundredths, only where the amount ends); a price per unit names its denominator u among `/word=unit` arguments",
-                      checkArguments: CurrencyWords.check) { input in
+                      checkArguments: CurrencyWords.check, prepare: { CurrencyWords($0) }) { input in
             CurrencyReading.value(input)
         },
         GrammarAction("figure.percent", dimension: "figure", summary: "capture n (a number) as a percentage: 65% → value 65, unit %; none right after % or = (URL escapes: issn%280024%29, q=30%25)") { input in
@@ -29,8 +30,8 @@ enum FigureActions {
         },
         GrammarAction("figure.unit", dimension: "figure",
                       summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s); a second amount sub in a smaller unit sw is added (5 feet 2 inches); `~兆=1e6` reads a number ending in 兆 as mega (五十兆字节)",
-                      checkArguments: unitArguments) { input in
-            let table = UnitTable(input.arguments.dropFirst())
+                      checkArguments: unitArguments, prepare: { UnitTable($0.dropFirst()) }) { input in
+            let table = input.prepared as? UnitTable ?? UnitTable(input.arguments.dropFirst())
             var factor = 1.0
             var reading: FigureReading?
             // A rate: the time word d divides (`/h=3600`: 188 miles an hour → m/s).

@@ -11,6 +11,8 @@ public struct ActionInput {
     public var arguments: [String]
     public var referenceDate: String?
     public var view: DocumentView
+    /// What the action's `prepare` made of the arguments, once per rule (nil: nothing).
+    public var prepared: (any Sendable)? = nil
 
     /// The whole match's text, built only when an action asks (most read their captures).
     public var text: String { view.string(start, end) }
@@ -39,15 +41,20 @@ public struct GrammarAction: Sendable {
     public let dimension: String
     public let summary: String
     public let checkArguments: @Sendable ([String]) -> String?
+    /// Reads a rule's arguments once, when the rule is compiled (word tables: `GW=1e9 …`), so
+    /// that `run` does not parse them again at every match.
+    public let prepare: @Sendable ([String]) -> (any Sendable)?
     public let run: @Sendable (ActionInput) -> JSONValue?
 
     public init(_ name: String, dimension: String, summary: String,
                 checkArguments: @escaping @Sendable ([String]) -> String? = { $0.isEmpty ? nil : "takes no arguments" },
+                prepare: @escaping @Sendable ([String]) -> (any Sendable)? = { _ in nil },
                 run: @escaping @Sendable (ActionInput) -> JSONValue?) {
         self.name = name
         self.dimension = dimension
         self.summary = summary
         self.checkArguments = checkArguments
+        self.prepare = prepare
         self.run = run
     }
 }

@@ -1,7 +1,7 @@
 /// The `word=value` arguments of a figure rule: unit words and their factors (`GW=1e9`) or
 /// denominators and their units (`hour=h`). A word is looked up as written first, then ignoring
 /// ASCII case, so `Mb` (megabit) and `MB` (megabyte) can live in different rules.
-struct UnitTable {
+struct UnitTable: Sendable {
     var pairs: [(key: String, value: String)] = []
     /// `max=N`: the largest amount the rule accepts.
     var max: Double?

@@ -12,12 +12,15 @@ public final class StageMatcher: @unchecked Sendable {
         let action: GrammarAction
         /// Position in the stage: the last tie-breaker.
         let order: Int
+        /// The action's reading of the rule's arguments.
+        let prepared: (any Sendable)?
 
         init(rule: Rule, program: Program, action: GrammarAction, order: Int) {
             self.rule = rule
             self.program = program
             self.action = action
             self.order = order
+            prepared = action.prepare(rule.arguments)
         }
     }
 
@@ -136,7 +139,7 @@ public final class StageMatcher: @unchecked Sendable {
                 }
                 let stop = tokens[end - 1].end
                 let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.rule.arguments,
-                                        referenceDate: view.referenceDate, view: view)
+                                        referenceDate: view.referenceDate, view: view, prepared: compiled.prepared)
                 guard let value = compiled.action.run(input) else { continue }
                 let item = Item(dimension: compiled.action.dimension, firstToken: Int32(p), endToken: Int32(end),
                                 start: start, end: stop, value: value, rule: compiled.rule.id)
