@@ -24,4 +24,8 @@ public enum Artifact: String, Sendable, CaseIterable {
     case companies
     /// Figure records with their period, metric and subject.
     case figures
+    /// Dated event records, with their companies and figures.
+    case events
+    /// Attributed claim records, with their source, subjects and figures.
+    case claims
 }
