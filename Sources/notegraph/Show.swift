@@ -25,6 +25,10 @@ struct Show: ParsableCommand {
             }
             json = .object(fields)
         }
+        if record.json["kind"]?.stringValue == "claim" {
+            try ClaimSummary.lines(record.json, store: store).forEach { print($0) }
+            print("")
+        }
         print(json.serialized)
         for (n, item) in record.mentions.enumerated() {
             let m = item.mention

@@ -108,7 +108,8 @@ final class CorpusImportTests: XCTestCase {
                 let s = m["start"]!.intValue!, e = m["end"]!.intValue!
                 XCTAssertEqual(String(String.UnicodeScalarView(text[s..<e])), m["text"]!.stringValue!)
                 let rule = m["rule"]!.stringValue!
-                XCTAssertTrue(rule.hasPrefix("companies/") || rule.hasPrefix("figures/"), rule)
+                // Records come from the stages that write them: figures, companies, claims (cues).
+                XCTAssertTrue(["companies/", "figures/", "cues/"].contains { rule.hasPrefix($0) }, rule)
                 checked += 1
             }
         }
@@ -122,7 +123,7 @@ final class CorpusImportTests: XCTestCase {
             for field in kind.contractFields { XCTAssertNotNil(record[field], "\(kind.rawValue) lacks \(field)") }
         }
         XCTAssertEqual(Self.records.filter { $0["kind"] == .string("edge") && $0["type"] == .string("MENTIONS") }.count,
-                       Self.records.filter { $0["kind"] == .string("company") || $0["kind"] == .string("figure") }
+                       Self.records.filter { RecordKind.nodeKinds.map(\.rawValue).contains($0["kind"]?.stringValue ?? "") }
                         .map { Set($0["mentions"]!.arrayValue!.map { $0["doc"]!.stringValue! }).count }.reduce(0, +))
     }
 

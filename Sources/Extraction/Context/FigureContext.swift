@@ -114,11 +114,7 @@ struct FigureContext {
     }
 
     /// The node id a company item stands for.
-    static func companyID(_ item: Item) -> String? {
-        if let entry = item.value["entry"]?.stringValue { return "company:" + entry }
-        if let key = item.value["key"]?.stringValue { return CompanyEmitter.unknownID(key: key) }
-        return nil
-    }
+    static func companyID(_ item: Item) -> String? { CompanyEmitter.nodeID(ofValue: item.value) }
 
     /// The candidate closest to `item` in tokens; on a tie, the one before it.
     func nearest(_ candidates: [Item], to item: Item) -> Item? {

@@ -20,6 +20,14 @@ public enum CompanyEmitter {
         "company:org-" + StableID.make("org", [key]).split(separator: ":").last!.prefix(12)
     }
 
+    /// The node id a `company` item's value stands for (a lexicon entry, or an organisation
+    /// found by its form), for the stages that link records to companies.
+    static func nodeID(ofValue value: JSONValue) -> String? {
+        if let entry = value["entry"]?.stringValue { return "company:" + entry }
+        if let key = value["key"]?.stringValue { return unknownID(key: key) }
+        return nil
+    }
+
     static func emit(_ items: [Item], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
         let text = document.text
         var seen = Set(work.extraction.nodes.map(\.id))

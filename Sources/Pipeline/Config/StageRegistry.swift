@@ -26,7 +26,9 @@ public enum StageRegistry {
         ("figures", grammarStage("figures")),
         ("metrics", grammarStage("metrics")),
         ("companies", grammarStage("companies")),
+        ("cues", grammarStage("cues")),
         ("context", { options, _ in try options.finish(); return ContextStage() }),
+        ("claims", { options, _ in try options.finish(); return ClaimStage() }),
     ]
 
     /// A stage that runs the rules of `Grammars/<name>/`.
