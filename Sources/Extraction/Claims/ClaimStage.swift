@@ -13,6 +13,6 @@ public struct ClaimStage: Stage {
         let document = try work.requireDocument(name)
         let segments = try work.requireSegments(name)
         let finder = ClaimFinder(items: work.items, segments: segments, text: document.text, noteDate: document.date?.iso)
-        ClaimEmitter.emit(finder.claims(), sentences: segments.sentences, into: &work, document: document)
+        ClaimEmitter.emit(finder.claims(), runs: BilingualRuns(segments.paragraphs), sentences: segments.sentences, into: &work, document: document)
     }
 }

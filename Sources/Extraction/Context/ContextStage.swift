@@ -19,6 +19,8 @@ public struct ContextStage: Stage {
             if let month = entry.property("fy_end")?.stringValue.flatMap({ Int($0) }) { fiscalYearEnd["company:" + entry.id] = month }
         }
         let context = FigureContext(items: work.items, segments: segments, text: document.text, fiscalYearEnd: fiscalYearEnd)
-        FigureEmitter.emit(context.figures(), sentences: segments.sentences, into: &work, document: document)
+        var figures = context.figures()
+        BilingualMerge.figures(&figures, runs: BilingualRuns(segments.paragraphs))
+        FigureEmitter.emit(figures, sentences: segments.sentences, into: &work, document: document)
     }
 }

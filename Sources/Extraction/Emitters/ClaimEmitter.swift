@@ -3,37 +3,71 @@ import NoteGraphCore
 /// Writes claim records (records.md): the asserted clause, its source, modality, subjects, the
 /// figure records inside it and the time it is about, with `review: pending` (verdicts live
 /// apart from extraction output). A claim's id is its source and its text with spacing and case
-/// folded, so the same sentence syndicated to two notes is one claim with two mentions.
+/// folded, so the same sentence syndicated to two notes is one claim with two mentions; a claim
+/// said in English and again in Chinese (`BilingualRuns`) with the same source, modality,
+/// subjects and figures is one claim too, under the English text.
 enum ClaimEmitter {
-    static func emit(_ claims: [ClaimFinder.Claim], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
+    static func emit(_ claims: [ClaimFinder.Claim], runs: BilingualRuns, sentences: [Sentence],
+                     into work: inout DocumentWork, document: Document) {
         let text = document.text
-        var seen = Set(work.extraction.nodes.map(\.id))
+        var found: [(claim: ClaimFinder.Claim, body: String, start: Int, end: Int, figures: [String], id: String)] = []
         for c in claims {
             let body = text.slice(Int(c.start)..<Int(c.end))
             let start = text.scalarOffset(Int(c.start)), end = text.scalarOffset(Int(c.end))
-            let figures = work.extraction.nodeIDs(.figure, mentionedWithin: start..<end)
             let key = String(body.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-            let id = StableID.make("claim", [c.source ?? "", key])
+            found.append((c, body, start, end, work.extraction.nodeIDs(.figure, mentionedWithin: start..<end),
+                          StableID.make("claim", [c.source ?? "", key])))
+        }
+        let representative = translations(found.map { ($0.claim, $0.figures) }, runs: runs)
+        var seen = Set(work.extraction.nodes.map(\.id))
+        for (i, f) in found.enumerated() {
+            let r = representative[i] ?? i
+            let id = found[r].id
             if seen.insert(id).inserted {
-                let props: [(String, JSONValue)] = [
-                    ("text", .string(body)), ("source", c.source.map(JSONValue.string) ?? .null),
+                let c = found[r].claim, figures = found[r].figures
+                var props: [(String, JSONValue)] = [
+                    ("text", .string(found[r].body)), ("source", c.source.map(JSONValue.string) ?? .null),
                     ("modality", .string(c.modality)), ("subjects", .array(c.subjects.map(JSONValue.string))),
                     ("figures", .array(figures.map(JSONValue.string))), ("date", c.date.map(JSONValue.string) ?? .null),
                     ("review", .string("pending")),
                     ("cue", c.verb.map(JSONValue.string) ?? .null), ("hedged", .bool(c.hedged)), ("negated", .bool(c.negated)),
                 ]
+                if representative.values.contains(r) {
+                    props.append(("aligned", .string("the same source, modality, subjects and figures in an English paragraph and its Chinese translation")))
+                }
                 work.extraction.nodes.append(NodeRecord(id: id, kind: .claim, properties: props))
                 work.extraction.edges.append(EdgeRecord(from: document.id, to: id, type: "MENTIONS"))
                 if let source = c.source, source.hasPrefix("company:") {
                     work.extraction.edges.append(EdgeRecord(from: id, to: source, type: "SOURCE"))
                 }
                 for s in c.subjects { work.extraction.edges.append(EdgeRecord(from: id, to: s, type: "ABOUT")) }
-                for f in figures { work.extraction.edges.append(EdgeRecord(from: id, to: f, type: "HAS_FIGURE")) }
+                for fig in figures { work.extraction.edges.append(EdgeRecord(from: id, to: fig, type: "HAS_FIGURE")) }
             }
-            let sentence = sentences[c.sentence]
+            let sentence = sentences[f.claim.sentence]
             work.extraction.mentions.append(Mention(
-                nodeID: id, documentID: document.id, start: start, end: end, text: body, rule: c.rule,
+                nodeID: id, documentID: document.id, start: f.start, end: f.end, text: f.body, rule: f.claim.rule,
                 sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end))))
         }
+    }
+
+    /// For each claim that translates another, the index of the English one. Claims pair up in
+    /// order within a translated pair of runs when their source, modality, subjects and figures
+    /// agree and they state at least one subject or figure (two bare opinions are not enough).
+    static func translations(_ claims: [(claim: ClaimFinder.Claim, figures: [String])], runs: BilingualRuns) -> [Int: Int] {
+        var sides: [String: [[Int]]] = [:]
+        for (i, c) in claims.enumerated() where !(c.claim.subjects.isEmpty && c.figures.isEmpty) {
+            guard let (pair, side) = runs.place(of: c.claim.start) else { continue }
+            let key = ["\(pair)", c.claim.source ?? "", c.claim.modality, c.claim.subjects.sorted().joined(separator: ","),
+                       c.figures.sorted().joined(separator: ",")].joined(separator: "|")
+            sides[key, default: [[], []]][side].append(i)
+        }
+        var out: [Int: Int] = [:]
+        for (key, s) in sides {
+            let pair = Int(key.prefix { $0 != "|" })!
+            for (x, y) in zip(s[0], s[1]) {
+                if runs.pairs[pair].firstIsEnglish { out[y] = x } else { out[x] = y }
+            }
+        }
+        return out
     }
 }

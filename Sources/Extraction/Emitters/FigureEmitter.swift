@@ -17,9 +17,10 @@ enum FigureEmitter {
                 ("low", field("low")), ("high", field("high")),
                 ("period", f.period.map(JSONValue.string) ?? .null), ("metric", f.metric.map(JSONValue.string) ?? .null),
                 ("subject", f.subject.map(JSONValue.string) ?? .null), ("change", field("change")),
-            ]
+            ] + (v["aligned"].map { [("aligned", $0)] } ?? [])
             let shared = (f.metric != nil || f.subject != nil) && f.period != nil
-            let id = StableID.make("figure", (shared ? [] : [document.id]) + props.map { $0.0 + "=" + $0.1.serialized })
+            // Why two mentions are one record (`aligned`) is said, not part of what the record is.
+            let id = StableID.make("figure", (shared ? [] : [document.id]) + props.filter { $0.0 != "aligned" }.map { $0.0 + "=" + $0.1.serialized })
             if !seen.contains(id) {
                 seen.insert(id)
                 work.extraction.nodes.append(NodeRecord(id: id, kind: .figure, properties: props))
