@@ -37,6 +37,23 @@ enum NumberActions {
             guard let r = NumberText.chinese(text) else { return nil }
             return number(r)
         },
+        GrammarAction("number.tied", dimension: "number",
+                      summary: "capture n: a Chinese numeral run whose last token ICU glued to the classifier after it (三千零五個, 一千八百零三章, 九十二億元): the run read without its last character, the mention (core) ending before it") { input in
+            guard let n = input.capture("n") else { return nil }
+            let text = input.view.string(n.start, n.end)
+            // One classifier, after a numeral: 个个 or 一些 is no tied numeral.
+            guard let last = text.last, !NumberText.isChineseNumeral(last), !last.isNumber,
+                  let before = text.dropLast().last, NumberText.isChineseNumeral(before) else { return nil }
+            // The same guard as number.chinese: a run that starts with a unit continues one that did not read.
+            let s = Int(input.start)
+            if let first = text.first, NumberText.zhSmall[first] != nil || NumberText.zhBig[first] != nil,
+               let p = char(input.view, s - 1), NumberText.isChineseNumeral(p), p != "点", p != "點" { return nil }
+            guard let r = NumberText.chinese(String(text.dropLast())) else { return nil }
+            let end = Double(n.end) - Double(String(last).utf16.count)
+            guard case var .object(fields) = number(r) else { return nil }
+            fields.append(("core", .array([.number(Double(n.start)), .number(end)])))
+            return .object(fields)
+        },
         GrammarAction("number.english", dimension: "number",
                       summary: "capture n read as English number words: one hundred and twenty-three, 3 hundred, half a million, two thirds; arguments: words after which a lone `one` is no number (the one, which one)",
                       checkArguments: { args in args.allSatisfy { $0.allSatisfy(\.isLetter) } ? nil : "takes words (the this which …)" }) { input in
