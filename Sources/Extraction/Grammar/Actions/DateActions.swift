@@ -26,8 +26,15 @@ enum DateActions {
             relative(input)
         },
         GrammarAction("date.token", dimension: "date",
-                      summary: "one token holding a whole day: 2010.01.29, 13.5.2015 (day first when the first part cannot be a month), 20161016 (a 1900–2099 year)") { input in
-            token(input.text("t") ?? input.text)
+                      summary: "one token (capture t) holding a whole day: 2010.01.29, 13.5.2015 (day first when the first part cannot be a month), 20161016 (a 1900–2099 year); a month of a year 2015.3; and, in the reference year, a month and day 4.22 or a month name glued to its day (april22, 22april, Oct2; in year y when a capture y follows)") { input in
+            let t = input.text("t") ?? input.text
+            // A year written after a glued month and day (january12, 2016) replaces the note's.
+            if let yt = input.text("y") {
+                guard let y = DateText.year(yt), let glued = monthGluedToDay(t), let day = CalendarDate(year: y, month: glued.month, day: glued.day) else { return nil }
+                return .object(fields(day.iso, "day"))
+            }
+            guard case .object(let fields)? = token(t, reference: input.referenceDate.flatMap(CalendarDate.init(iso:))) else { return nil }
+            return .object(fields + core(input))
         },
         GrammarAction("date.range", dimension: "date",
                       summary: "an explicit range (argument this-month, next-month or last-month: captures d1 and d2 are days of that month): captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday, or w1 / w2 (with k1 / k2: this, next, last) for a weekday → \"a/b\", both ends included",
@@ -56,8 +63,8 @@ enum DateActions {
         } else {
             // No year written: the note's own year, or nothing without a note date.
             guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
-            year = ref.year
-            relative = "this-year"
+            year = leapYear(for: ref.year, input.text("m"), input.text("d"))
+            relative = year == ref.year ? "this-year" : "last-leap-year"
         }
         guard !continuesRefusedDate(input), var value = period(year, input) else { return nil }
         if input.arguments.contains("estimate") { value.append(("estimate", .bool(true))) }
@@ -65,6 +72,16 @@ enum DateActions {
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
         if let relative { value.append(("relative", .string(relative))) }
         return .object(value + core(input))
+    }
+
+    /// The year a yearless date is in: the note's, except for February 29th when the note's
+    /// year has none: then the last leap year before it (notes report what happened; a written
+    /// 2019-02-29 is still refused).
+    static func leapYear(for year: Int, _ month: String?, _ day: String?) -> Int {
+        guard !CalendarDate.isLeap(year), month.flatMap(DateText.month) == 2, day.flatMap(DateText.day) == 29 else { return year }
+        var y = year - 1
+        while !CalendarDate.isLeap(y) { y -= 1 }
+        return y
     }
 
     /// `core`: where a capture `at` marks the date's own words in a match that needed a lead
@@ -160,10 +177,33 @@ enum DateActions {
     }
 
     /// 2010.01.29, 2015.5.13, 13.5.2015, 5.13.2015 and 20161016 as one token (ICU keeps dotted
-    /// numbers whole); nil unless the parts make a day that exists.
-    static func token(_ t: String) -> JSONValue? {
+    /// numbers whole); nil unless the parts make a day that exists. Two parts are a month of a
+    /// year (2015.3) or a month and day of the reference year (4.22); letters and digits, a
+    /// month name glued to its day (april22, 22april, Oct2). Rules say where these are dates:
+    /// a bare 4.22 is a decimal.
+    static func token(_ t: String, reference: CalendarDate?) -> JSONValue? {
         let parts = t.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var date: CalendarDate?
+        // january12,2016: ICU keeps the year in the token.
+        if let comma = t.firstIndex(of: ","), let glued = monthGluedToDay(String(t[..<comma])) {
+            let tail = String(t[t.index(after: comma)...])
+            guard tail.count == 4, let y = DateText.year(tail), let day = CalendarDate(year: y, month: glued.month, day: glued.day) else { return nil }
+            return .object(fields(day.iso, "day"))
+        }
+        if let glued = monthGluedToDay(t) {
+            guard let ref = reference, let day = CalendarDate(year: ref.year, month: glued.month, day: glued.day) else { return nil }
+            return .object(fields(day.iso, "day") + [("relative", .string("this-year"))])
+        }
+        if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            let n = parts.compactMap { Int($0) }
+            if parts[0].count == 4, parts[1].count <= 2 {
+                guard CalendarDate.modern.contains(n[0]), (1...12).contains(n[1]) else { return nil }
+                return .object(fields(CalendarDate.iso(year: n[0], month: n[1]), "month"))
+            }
+            guard parts[0].count <= 2, parts[1].count <= 2, let ref = reference,
+                  let day = CalendarDate(year: ref.year, month: n[0], day: n[1]) else { return nil }
+            return .object(fields(day.iso, "day") + [("relative", .string("this-year"))])
+        }
         if parts.count == 1, t.count == 8, let y = Int(t.prefix(4)), CalendarDate.modern.contains(y) {
             date = CalendarDate(year: y, month: Int(t.dropFirst(4).prefix(2)) ?? 0, day: Int(t.suffix(2)) ?? 0)
         } else if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
@@ -177,6 +217,15 @@ enum DateActions {
         }
         guard let date else { return nil }
         return .object(fields(date.iso, "day"))
+    }
+
+    /// april22, 22april, Oct2, Dec31: a month name and a day of one or two digits in one token.
+    static func monthGluedToDay(_ t: String) -> (month: Int, day: Int)? {
+        let letters = t.filter { $0.isLetter }, digits = t.filter { $0.isNumber }
+        guard !letters.isEmpty, (1...2).contains(digits.count), letters.count + digits.count == t.count,
+              t.first!.isLetter ? t.last!.isNumber && t.hasSuffix(digits) : t.hasPrefix(digits),
+              let m = DateText.monthNames[letters.lowercased()], let d = Int(digits), (1...31).contains(d) else { return nil }
+        return (m, d)
     }
 
     // MARK: relative dates
@@ -280,7 +329,8 @@ enum DateActions {
         }
         var relative = false
         if y1 == nil && y2 == nil && n1 == nil && n2 == nil && continuesRefusedDate(input) { return nil }
-        guard let year1 = y1 ?? y2 ?? n2?.year ?? { relative = true; return ref?.year }() else { return nil }
+        guard var year1 = y1 ?? y2 ?? n2?.year ?? { relative = true; return ref?.year }() else { return nil }
+        if relative, month1 == 2, d1 == 29, !CalendarDate.isLeap(year1) { year1 = leapYear(for: year1, "2", "29") }
         var year2 = y2 ?? (n1 == nil ? year1 : ref?.year ?? year1)
         // From November to March, 8月至2月: with no year written, a later month that comes
         // first is in the next year.

@@ -12,9 +12,18 @@ import NoteGraphCore
 enum RelativeDateActions {
     static let all: [GrammarAction] = [
         GrammarAction("date.shift", dimension: "date",
-                      summary: "a day counted from the reference date: capture n (a count: 3, three, 三天; absent = 1) and u (day, week, month, year, 天, 周, 月, 年), optional base (tomorrow or yesterday to count from); argument ago | later",
+                      summary: "a day counted from the reference date: capture n (a count: 3, three, 三天; absent = 1) and u (day, week, month, year, 天, 周, 月, 年), optional base (tomorrow or yesterday to count from); argument ago | later; a capture `more` (more than 2 weeks ago) makes it the open range beyond that day, `less` the range from the base to it",
                       checkArguments: { ["ago", "later"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes ago or later" }) { input in
             shift(input)
+        },
+        GrammarAction("date.offset", dimension: "date",
+                      summary: "a day n units (captures n, u) after or before (a capture named before) another date, read by the action the first argument names (absolute, holiday, weekday, day; its own arguments follow) from the other captures: its first day is moved; a capture `on` (a weekday) then picks that day of the week landed in",
+                      checkArguments: { args in
+                          guard let kind = args.first, ["absolute", "holiday", "weekday", "day"].contains(kind),
+                                let reader = ActionRegistry.action("date." + kind) else { return "takes the anchor's action (absolute, holiday, weekday or day) and its arguments" }
+                          return reader.checkArguments(Array(args.dropFirst()))
+                      }) { input in
+            offset(input)
         },
         GrammarAction("date.day", dimension: "date",
                       summary: "the reference date moved by the argument's days: 0 today, 1 tomorrow, -2 the day before yesterday",
@@ -28,8 +37,8 @@ enum RelativeDateActions {
             window(input)
         },
         GrammarAction("date.weekday", dimension: "date",
-                      summary: "a weekday (capture w): argument this | next | last | after-next | before-last (in that Monday-to-Sunday week), nearest (the last one on or before the reference date) or upcoming (the first one after it)",
-                      checkArguments: { (weekKinds[$0.first ?? ""] != nil || ["nearest", "upcoming"].contains($0.first ?? "")) && $0.count == 1 ? nil : "takes this, next, last, after-next, before-last, nearest or upcoming" }) { input in
+                      summary: "a weekday (capture w): argument this | next | last | after-next | before-last (in that Monday-to-Sunday week), nearest (the last one on or before the reference date), upcoming (the first one after it; with a count n the nth) or dated (with capture d, a day of the month: that day in the month nearest the reference date where it is that weekday)",
+                      checkArguments: { (weekKinds[$0.first ?? ""] != nil || ["nearest", "upcoming", "dated"].contains($0.first ?? "")) && $0.count == 1 ? nil : "takes this, next, last, after-next, before-last, nearest, upcoming or dated" }) { input in
             weekday(input)
         },
         GrammarAction("date.decade", dimension: "date",
@@ -145,7 +154,20 @@ enum RelativeDateActions {
             guard let n = DateText.count(t), let u = unit(input.text(uc)), let next = move(day, input.arguments.first == "ago" ? -n : n, u) else { return nil }
             day = next
         }
-        return value(day.iso, "day", "today" + signed(k * weeks) + String(u) + (input.capture("n2") == nil ? "" : "+more"), input)
+        let relative = "today" + signed(k * weeks) + String(u) + (input.capture("n2") == nil ? "" : "+more")
+        // "more than 2 weeks ago": that day or earlier; "more than 2 weeks after today": that day
+        // on; "less than 3 days after tomorrow": from tomorrow to that day.
+        if input.capture("more") != nil {
+            let ago = k < 0
+            guard case .object(var fields) = value(ago ? "../" + day.iso : day.iso + "/..", "range", relative, input) else { return nil }
+            fields.append(("open", .string(ago ? "until" : "since")))
+            return .object(fields)
+        }
+        if input.capture("less") != nil {
+            let (a, b) = k < 0 ? (day, start) : (start, day)
+            return value(a.iso + "/" + b.iso, "range", relative, input)
+        }
+        return value(day.iso, "day", relative, input)
     }
 
     static func window(_ input: ActionInput) -> JSONValue? {
