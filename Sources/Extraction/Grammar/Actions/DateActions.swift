@@ -66,12 +66,23 @@ enum DateActions {
             year = leapYear(for: ref.year, input.text("m"), input.text("d"))
             relative = year == ref.year ? "this-year" : "last-leap-year"
         }
-        guard !continuesRefusedDate(input), var value = period(year, input) else { return nil }
+        guard !continuesRefusedDate(input), !inNumberChain(input), var value = period(year, input) else { return nil }
         if input.arguments.contains("estimate") { value.append(("estimate", .bool(true))) }
         if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
         if let relative { value.append(("relative", .string(relative))) }
         return .object(value + core(input))
+    }
+
+    /// Whether the match is one link of a longer run of numbers joined by - or / (a phone
+    /// number 138-2010-2015, a code 133-03-03-2020, 2/29 of 2/29/2019): its digits continue
+    /// before or after it, so it is no date (nor is the rest of 2/29/2019 two dates).
+    static func inNumberChain(_ input: ActionInput) -> Bool {
+        let v = input.view, s = Int(input.start), e = Int(input.end)
+        guard NumberActions.isDigit(NumberActions.char(v, s)), NumberActions.isDigit(NumberActions.char(v, e - 1)) else { return false }
+        if let b = NumberActions.char(v, s - 1), b == "-" || b == "/", NumberActions.isDigit(NumberActions.char(v, s - 2)) { return true }
+        if let a = NumberActions.char(v, e), a == "-" || a == "/", NumberActions.isDigit(NumberActions.char(v, e + 1)) { return true }
+        return false
     }
 
     /// The year a yearless date is in: the note's, except for February 29th when the note's
@@ -290,6 +301,7 @@ enum DateActions {
     // MARK: ranges
 
     static func range(_ input: ActionInput) -> JSONValue? {
+        if inNumberChain(input) { return nil }
         let ref = input.referenceDate.flatMap(CalendarDate.init(iso:))
         func part(_ name: String, _ read: (String) -> Int?) -> Int?? {
             guard let t = input.text(name) else { return .some(nil) }

@@ -118,6 +118,8 @@ enum RelativeDateActions {
         guard let t = text?.lowercased() else { return nil }
         // English words begin with their unit; a Chinese capture may hold count and direction
         // too (三天, 年前), so it is searched.
+        // Business, working and trading days skip weekends (unit b).
+        if t.hasPrefix("business") || t.hasPrefix("working") || t.hasPrefix("trading") { return "b" }
         if t.hasPrefix("day") || t.contains("天") || t.contains("日") { return "d" }
         if t.hasPrefix("week") || t.contains("周") || t.contains("週") || t.contains("星期") || t.hasPrefix("fortnight") { return "w" }
         if t.hasPrefix("month") || t.contains("月") { return "m" }
@@ -134,6 +136,13 @@ enum RelativeDateActions {
     static func move(_ day: CalendarDate, _ n: Int, _ unit: Character) -> CalendarDate? {
         switch unit {
         case "d": return day.adding(days: n)
+        case "b":
+            // n weekdays on (or back), Saturdays and Sundays not counted.
+            var d = day
+            for _ in 0..<abs(n) {
+                repeat { guard let next = d.adding(days: n < 0 ? -1 : 1) else { return nil }; d = next } while d.weekday >= 5
+            }
+            return d
         case "w": return day.adding(days: 7 * n)
         case "m": return day.adding(months: n)
         default: return day.adding(months: 12 * n)
@@ -184,6 +193,8 @@ enum RelativeDateActions {
         // The past n units end yesterday; the next n start tomorrow; within n starts today.
         let (a, b): (CalendarDate?, CalendarDate?)
         switch kind {
+        case "past" where u == "b": (a, b) = (move(ref, -n, u), move(ref, -1, u))
+        case "next" where u == "b": (a, b) = (move(ref, 1, u), move(ref, n, u))
         case "past": (a, b) = (move(ref, -n, u), ref.adding(days: -1))
         case "within": (a, b) = (ref, move(ref, n, u)?.adding(days: -1))
         default: (a, b) = (ref.adding(days: 1), move(ref, n, u))
