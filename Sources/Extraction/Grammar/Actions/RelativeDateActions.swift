@@ -100,7 +100,11 @@ enum RelativeDateActions {
         },
     ]
 
-    static func reference(_ input: ActionInput) -> CalendarDate? { input.referenceDate.flatMap(CalendarDate.init(iso:)) }
+    /// The note's date; without one, nil, and (when explaining) the reason why the action gives nothing.
+    static func reference(_ input: ActionInput) -> CalendarDate? {
+        guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { _ = input.refuse(DateActions.noReference); return nil }
+        return ref
+    }
 
     static func signed(_ n: Int) -> String { n < 0 ? "\(n)" : "+\(n)" }
 
