@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Readers", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Pipeline", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "NoteGraphCore", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Readers", "GraphStore", "NoteGraphCore", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Readers", "Extraction", "GraphStore", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["notegraph", "NoteGraphCore", "TestSupport"], resources: [.copy("Resources")]),
     ]
 )

@@ -25,42 +25,14 @@ struct GrammarCommand: ParsableCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the tokens of a text, every match with its rule, the winners and their values.")
+        static let configuration = CommandConfiguration(abstract: "Print the tokens of a text, every match with its rule, the winners and their values, and every match an action refused with the reason.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The text to explain.") var text: String
 
+        @Option(help: "The note date relative dates resolve against (YYYY-MM-DD).") var reference: String?
+
         func run() throws {
-            let settings = try global.settings()
-            let bench = GrammarWorkbench(settings: settings)
-            let work = try bench.run(text, through: "lexicon")
-            guard let document = work.document, let segments = work.segments else { return }
-            let t = document.text
-            print("tokens:")
-            for (i, token) in segments.tokens.enumerated() {
-                var entry = ""
-                if token.lexiconEntry >= 0 {
-                    let e = work.lexicon.entries[Int(token.lexiconEntry)]
-                    entry = "  \(e.lexiconClass):\(e.id)"
-                    if let maker = e.property("maker")?.stringValue { entry += " (made by \(maker))" }
-                    if !e.candidates.isEmpty { entry += " (one of \(e.candidates.joined(separator: ", ")))" }
-                }
-                print("  \(i)  \"\(token.text(in: t))\"  \(token.kind.name) \(token.script.name)\(entry)")
-            }
-            let view = DocumentView(text: t, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso)
-            for stage in settings.grammar.stageOrder {
-                guard let matcher = settings.grammar.matchers[stage] else { continue }
-                print("\(stage):")
-                var winners: [Item] = []
-                for sentence in segments.sentences {
-                    let (items, candidates) = matcher.match(view, sentence: sentence, keepCandidates: true)
-                    for c in candidates {
-                        let won = items.contains { $0.rule == c.item.rule && $0.firstToken == c.item.firstToken && $0.endToken == c.item.endToken }
-                        print("  \(won ? "✓" : " ") \"\(t.slice(Int(c.item.start)..<Int(c.item.end)))\" tokens \(c.item.firstToken)..<\(c.item.endToken) \(c.item.rule) → \(c.item.value.serialized)")
-                    }
-                    winners += items
-                }
-                view.add(winners)
-            }
+            print(try GrammarExplainer(settings: try global.settings()).explain(text, referenceDate: reference))
         }
     }
 

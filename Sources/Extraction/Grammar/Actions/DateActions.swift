@@ -26,8 +26,19 @@ enum DateActions {
             relative(input)
         },
         GrammarAction("date.token", dimension: "date",
-                      summary: "one token holding a whole day: 2010.01.29, 13.5.2015 (day first when the first part cannot be a month), 20161016 (a 1900–2099 year)") { input in
-            token(input.text("t") ?? input.text)
+                      summary: "one token (capture t) holding a whole day: 2010.01.29, 13.5.2015 (day first when the first part cannot be a month), 20161016 (a 1900–2099 year); a month of a year 2015.3; and, in the reference year, a month and day 4.22 or a month name glued to its day (april22, 22april, Oct2; in year y when a capture y follows)") { input in
+            let t = input.text("t") ?? input.text
+            // A year written after a glued month and day (january12, 2016) replaces the note's.
+            if let yt = input.text("y") {
+                guard let y = DateText.year(yt) else { return input.refuse(yearProblem(yt)) }
+                guard let glued = monthGluedToDay(t) else { return input.refuse("\"\(t)\" is no month name glued to a day") }
+                guard let day = CalendarDate(year: y, month: glued.month, day: glued.day) else { return input.refuse(missing(y, glued.month, glued.day)) }
+                return .object(fields(day.iso, "day"))
+            }
+            guard case .object(let fields)? = token(t, reference: input.referenceDate.flatMap(CalendarDate.init(iso:))) else {
+                return input.refuse("\"\(t)\" is no day that exists (a month 1–12, a day the month has\(input.referenceDate == nil ? "; a yearless one needs the note's date, and there is none" : ""))")
+            }
+            return .object(fields + core(input))
         },
         GrammarAction("date.range", dimension: "date",
                       summary: "an explicit range (argument this-month, next-month or last-month: captures d1 and d2 are days of that month): captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday, or w1 / w2 (with k1 / k2: this, next, last) for a weekday → \"a/b\", both ends included",
@@ -51,20 +62,65 @@ enum DateActions {
         let year: Int
         var relative: String? = nil
         if let t = input.text("y") {
-            guard let y = DateText.year(t), !input.arguments.contains("modern") || CalendarDate.modern.contains(y) else { return nil }
+            guard let y = DateText.year(t) else { return input.refuse(yearProblem(t)) }
+            guard !input.arguments.contains("modern") || CalendarDate.modern.contains(y) else {
+                return input.refuse("\(y) is outside the years a bare 4-digit number is read as (1900–2099)")
+            }
             year = y
         } else {
             // No year written: the note's own year, or nothing without a note date.
-            guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return nil }
-            year = ref.year
-            relative = "this-year"
+            guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return input.refuse(noReference) }
+            year = leapYear(for: ref.year, input.text("m"), input.text("d"))
+            relative = year == ref.year ? "this-year" : "last-leap-year"
         }
-        guard !continuesRefusedDate(input), var value = period(year, input) else { return nil }
+        if continuesRefusedDate(input) { return input.refuse(restOfRefusedDate) }
+        if inNumberChain(input) { return input.refuse(numberChain) }
+        guard var value = period(year, input) else { return input.refuse("no date in \"\(input.text)\"") }
         if input.arguments.contains("estimate") { value.append(("estimate", .bool(true))) }
         if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
         if let relative { value.append(("relative", .string(relative))) }
         return .object(value + core(input))
+    }
+
+    // Reasons for `grammar explain` (built only there).
+    static let noReference = "counted from the note's date, and there is none (a yearless or relative date needs one)"
+    static let restOfRefusedDate = "continues a date its own rule refused (2月29日 after 2019年, 29日 after 2月): no date of its own"
+    static let numberChain = "one link of a chain of numbers joined by - or / (a phone number or a code, 2/29 of 2/29/2019)"
+
+    static func missing(_ y: Int, _ m: Int, _ d: Int) -> String {
+        guard (1...12).contains(m) else { return "month \(m) does not exist" }
+        return CalendarDate.pad(y, 4) + "-" + CalendarDate.pad(m, 2) + "-" + CalendarDate.pad(d, 2) + " does not exist"
+    }
+
+    static func monthProblem(_ text: String) -> String {
+        DateText.integer(text).map { "month \($0) does not exist" } ?? "no month in \"\(text)\" (1–12 or a month's name)"
+    }
+
+    static func yearProblem(_ text: String) -> String {
+        DateText.integer(text).map { "\($0) is outside the years NoteGraph dates by (\(CalendarDate.years.lowerBound)–\(CalendarDate.years.upperBound))" }
+            ?? "no year in \"\(text)\""
+    }
+
+    /// Whether the match is one link of a longer run of numbers joined by - or / (a phone
+    /// number 138-2010-2015, a code 133-03-03-2020, 2/29 of 2/29/2019): its digits continue
+    /// before or after it, so it is no date (nor is the rest of 2/29/2019 two dates).
+    static func inNumberChain(_ input: ActionInput) -> Bool {
+        let v = input.view, s = Int(input.start), e = Int(input.end)
+        guard NumberActions.isDigit(NumberActions.char(v, s)), NumberActions.isDigit(NumberActions.char(v, e - 1)) else { return false }
+        if let b = NumberActions.char(v, s - 1), b == "-" || b == "/", NumberActions.isDigit(NumberActions.char(v, s - 2)) { return true }
+        if let a = NumberActions.char(v, e), a == "-" || a == "/", NumberActions.isDigit(NumberActions.char(v, e + 1)) { return true }
+        return false
+    }
+
+    /// The year a yearless date is in: the note's, except for February 29th when the note's
+    /// year has none: then the last leap year before it (notes report what happened; a written
+    /// 2019-02-29 is still refused).
+    static func leapYear(for year: Int, _ month: String?, _ day: String?) -> Int {
+        guard !CalendarDate.isLeap(year), month.flatMap(DateText.month) == 2, day.flatMap(DateText.day) == 29 else { return year }
+        var y = year - 1
+        while !CalendarDate.isLeap(y) { y -= 1 }
+        return y
     }
 
     /// `core`: where a capture `at` marks the date's own words in a match that needed a lead
@@ -100,17 +156,20 @@ enum DateActions {
                 return m == 1 ? fields(CalendarDate.iso(year: y, month: 1), "month")
                     : fields(CalendarDate.iso(year: y, month: 1) + "/" + CalendarDate.iso(year: y, month: m), "range")
             }
+            _ = input.refuse("no count of quarters or months from 1 to 12 in \"\(input.text)\"")
             return nil
         }
         if let mt = input.text("m") {
             guard let m = DateText.month(mt) else {
                 // 21/04/2016: the first number cannot be a month, so the rule's order was day first.
                 guard input.arguments.contains("either-order"), let dt = input.text("d"), let m2 = DateText.month(dt),
-                      let d = DateText.day(mt), let date = CalendarDate(year: y, month: m2, day: d) else { return nil }
+                      let d = DateText.day(mt) else { _ = input.refuse(monthProblem(mt)); return nil }
+                guard let date = CalendarDate(year: y, month: m2, day: d) else { _ = input.refuse(missing(y, m2, d)); return nil }
                 return fields(date.iso, "day")
             }
             if let dt = input.text("d") {
-                guard let d = DateText.day(dt), let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+                guard let d = DateText.day(dt) else { _ = input.refuse("no day of a month in \"\(dt)\" (1–31)"); return nil }
+                guard let date = CalendarDate(year: y, month: m, day: d) else { _ = input.refuse(missing(y, m, d)); return nil }
                 return fields(date.iso, "day")
             }
             return fields(CalendarDate.iso(year: y, month: m), "month")
@@ -160,10 +219,33 @@ enum DateActions {
     }
 
     /// 2010.01.29, 2015.5.13, 13.5.2015, 5.13.2015 and 20161016 as one token (ICU keeps dotted
-    /// numbers whole); nil unless the parts make a day that exists.
-    static func token(_ t: String) -> JSONValue? {
+    /// numbers whole); nil unless the parts make a day that exists. Two parts are a month of a
+    /// year (2015.3) or a month and day of the reference year (4.22); letters and digits, a
+    /// month name glued to its day (april22, 22april, Oct2). Rules say where these are dates:
+    /// a bare 4.22 is a decimal.
+    static func token(_ t: String, reference: CalendarDate?) -> JSONValue? {
         let parts = t.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var date: CalendarDate?
+        // january12,2016: ICU keeps the year in the token.
+        if let comma = t.firstIndex(of: ","), let glued = monthGluedToDay(String(t[..<comma])) {
+            let tail = String(t[t.index(after: comma)...])
+            guard tail.count == 4, let y = DateText.year(tail), let day = CalendarDate(year: y, month: glued.month, day: glued.day) else { return nil }
+            return .object(fields(day.iso, "day"))
+        }
+        if let glued = monthGluedToDay(t) {
+            guard let ref = reference, let day = CalendarDate(year: ref.year, month: glued.month, day: glued.day) else { return nil }
+            return .object(fields(day.iso, "day") + [("relative", .string("this-year"))])
+        }
+        if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            let n = parts.compactMap { Int($0) }
+            if parts[0].count == 4, parts[1].count <= 2 {
+                guard CalendarDate.modern.contains(n[0]), (1...12).contains(n[1]) else { return nil }
+                return .object(fields(CalendarDate.iso(year: n[0], month: n[1]), "month"))
+            }
+            guard parts[0].count <= 2, parts[1].count <= 2, let ref = reference,
+                  let day = CalendarDate(year: ref.year, month: n[0], day: n[1]) else { return nil }
+            return .object(fields(day.iso, "day") + [("relative", .string("this-year"))])
+        }
         if parts.count == 1, t.count == 8, let y = Int(t.prefix(4)), CalendarDate.modern.contains(y) {
             date = CalendarDate(year: y, month: Int(t.dropFirst(4).prefix(2)) ?? 0, day: Int(t.suffix(2)) ?? 0)
         } else if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
@@ -177,6 +259,15 @@ enum DateActions {
         }
         guard let date else { return nil }
         return .object(fields(date.iso, "day"))
+    }
+
+    /// april22, 22april, Oct2, Dec31: a month name and a day of one or two digits in one token.
+    static func monthGluedToDay(_ t: String) -> (month: Int, day: Int)? {
+        let letters = t.filter { $0.isLetter }, digits = t.filter { $0.isNumber }
+        guard !letters.isEmpty, (1...2).contains(digits.count), letters.count + digits.count == t.count,
+              t.first!.isLetter ? t.last!.isNumber && t.hasSuffix(digits) : t.hasPrefix(digits),
+              let m = DateText.monthNames[letters.lowercased()], let d = Int(digits), (1...31).contains(d) else { return nil }
+        return (m, d)
     }
 
     // MARK: relative dates
@@ -194,8 +285,9 @@ enum DateActions {
     ]
 
     static func relative(_ input: ActionInput) -> JSONValue? {
-        guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)),
-              let kind = input.arguments.first, let (unit, n) = offsets[kind], !continuesRefusedDate(input) else { return nil }
+        guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { return input.refuse(noReference) }
+        guard let kind = input.arguments.first, let (unit, n) = offsets[kind] else { return nil }
+        if continuesRefusedDate(input) { return input.refuse(restOfRefusedDate) }
         var name = kind
         var value: [(String, JSONValue)]
         switch unit {
@@ -220,7 +312,8 @@ enum DateActions {
             if input.arguments.contains("end") { name += "-end" }
             if let t = input.text("d") {
                 // A day of that month (the 20th of next month, 本月十日; 31st of this month may not exist).
-                guard let d = DateText.day(t), let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+                guard let d = DateText.day(t) else { return input.refuse("no day of a month in \"\(t)\" (1–31)") }
+                guard let date = CalendarDate(year: y, month: m, day: d) else { return input.refuse(missing(y, m, d)) }
                 value = fields(date.iso, "day")
                 name += "-d\(d)"
             } else {
@@ -241,10 +334,12 @@ enum DateActions {
     // MARK: ranges
 
     static func range(_ input: ActionInput) -> JSONValue? {
+        if inNumberChain(input) { return input.refuse(numberChain) }
         let ref = input.referenceDate.flatMap(CalendarDate.init(iso:))
         func part(_ name: String, _ read: (String) -> Int?) -> Int?? {
             guard let t = input.text(name) else { return .some(nil) }
-            guard let v = read(t) else { return nil }   // written but not valid: no range
+            // Written but not valid: no range.
+            guard let v = read(t) else { _ = input.refuse("\"\(t)\" is no \(["y": "year", "m": "month", "d": "day"][name.prefix(1)] ?? name) (\(name))"); return nil }
             return .some(v)
         }
         guard let y1 = part("y1", DateText.year), let y2 = part("y2", DateText.year),
@@ -253,7 +348,7 @@ enum DateActions {
         // An end written as now, today, tomorrow or yesterday is the note's date moved so.
         func now(_ name: String) -> CalendarDate?? {
             guard let t = input.text(name)?.lowercased() else { return .some(nil) }
-            guard let ref else { return nil }
+            guard let ref else { _ = input.refuse(noReference); return nil }
             return .some(ref.adding(days: t.hasPrefix("tomorrow") ? 1 : t.hasPrefix("yesterday") ? -1 : 0))
         }
         guard var n1 = now("n1"), var n2 = now("n2") else { return nil }
@@ -261,7 +356,7 @@ enum DateActions {
         // before's); a bare weekday closing the range is the first such day after its start.
         func weekday(_ w: String, _ k: String, after start: CalendarDate?) -> CalendarDate?? {
             guard let wd = input.text(w).flatMap(DateText.weekday) else { return .some(nil) }
-            guard let ref else { return nil }
+            guard let ref else { _ = input.refuse(noReference); return nil }
             let kind = input.text(k)?.lowercased()
             if kind == nil, let start { return .some(start.adding(days: (wd - start.weekday + 6) % 7 + 1)) }
             let weeks = kind == "next" || kind == "coming" ? 1 : kind == "last" || kind == "previous" ? -1 : 0
@@ -279,8 +374,9 @@ enum DateActions {
             return .object(fields(x.iso + "/" + z.iso, "range") + [("relative", .string(kind))])
         }
         var relative = false
-        if y1 == nil && y2 == nil && n1 == nil && n2 == nil && continuesRefusedDate(input) { return nil }
-        guard let year1 = y1 ?? y2 ?? n2?.year ?? { relative = true; return ref?.year }() else { return nil }
+        if y1 == nil && y2 == nil && n1 == nil && n2 == nil && continuesRefusedDate(input) { return input.refuse(restOfRefusedDate) }
+        guard var year1 = y1 ?? y2 ?? n2?.year ?? { relative = true; return ref?.year }() else { return input.refuse(noReference) }
+        if relative, month1 == 2, d1 == 29, !CalendarDate.isLeap(year1) { year1 = leapYear(for: year1, "2", "29") }
         var year2 = y2 ?? (n1 == nil ? year1 : ref?.year ?? year1)
         // From November to March, 8月至2月: with no year written, a later month that comes
         // first is in the next year.
@@ -289,14 +385,16 @@ enum DateActions {
             // (ISO text, a sortable key) at the precision written.
             guard let m else { return d == nil ? (CalendarDate.iso(year: y), y * 10000) : nil }
             guard let d else { return (CalendarDate.iso(year: y, month: m), y * 10000 + m * 100) }
-            guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+            guard let date = CalendarDate(year: y, month: m, day: d) else { _ = input.refuse(missing(y, m, d)); return nil }
             return (date.iso, y * 10000 + m * 100 + d)
         }
         func day(_ c: CalendarDate) -> (String, Int) { (c.iso, c.year * 10000 + c.month * 100 + c.day) }
         // 4 to 22 January: the first end takes the second's month.
         let m1 = month1 ?? (d1 != nil ? m2 : nil)
-        guard let a = n1.map(day) ?? end(year1, m1, d1), let b = n2.map(day) ?? end(year2, m2 ?? (d2 != nil ? m1 : nil), d2),
-              a.1 < b.1 else { return nil }
+        guard let a = n1.map(day) ?? end(year1, m1, d1), let b = n2.map(day) ?? end(year2, m2 ?? (d2 != nil ? m1 : nil), d2) else {
+            return input.refuse("an end of the range is no date")
+        }
+        guard a.1 < b.1 else { return input.refuse("the range's end (\(b.0)) is not after its start (\(a.0))") }
         var value = fields(a.0 + "/" + b.0, "range")
         if relative { value.append(("relative", .string("this-year"))) }
         if n1 != nil || n2 != nil { value.append(("relative", .string("today"))) }

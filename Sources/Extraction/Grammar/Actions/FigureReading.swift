@@ -70,7 +70,7 @@ struct FigureReading {
         if input.capture("down") != nil { negate() }
         for c in ["yoy", "qoq", "mom"] where input.capture(c) != nil { change = c }
         for x in [value, low, high] {
-            if let x, !(x.isFinite && abs(x) < Self.limit) { return nil }
+            if let x, !(x.isFinite && abs(x) < Self.limit) { _ = input.refuse("value beyond ±1e18 (\(x))"); return nil }
         }
         (value, low, high) = (value.map(Self.tidy), low.map(Self.tidy), high.map(Self.tidy))
     }
@@ -110,10 +110,12 @@ struct FigureReading {
         // Text the numbers stage left alone: ICU glues the classifier 个 or the currency 元 to a
         // numeral (六個, 七十五万个, 一千元, 億元), so it is dropped before the text is read.
         let text = input.view.string(c.start, c.end)
+        // 4亿元 of 12三4亿元: a number in two scripts is read whole or not at all.
+        if NumberActions.besideChineseNumeral(input.view, c.start, c.end) { _ = input.refuse(NumberActions.mixedScripts); return nil }
         if let v = NumberText.arabic(text) { return (v, nil, nil, false) }
         var zh = Substring(text.filter { !$0.isWhitespace })
         if let last = zh.last, last == "个" || last == "個" || last == "元" { zh = zh.dropLast() }
-        guard let r = NumberText.chinese(String(zh)) else { return nil }
+        guard let r = NumberText.chinese(String(zh)) else { _ = input.refuse(NumberText.problem(String(zh))); return nil }
         return (r.value, nil, nil, r.approx)
     }
 

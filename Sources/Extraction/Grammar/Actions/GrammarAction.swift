@@ -13,6 +13,8 @@ public struct ActionInput {
     public var view: DocumentView
     /// What the action's `prepare` made of the arguments, once per rule (nil: nothing).
     public var prepared: (any Sendable)? = nil
+    /// Set only when explaining: where `refuse` writes why the action gives no value.
+    public var refusal: Refusal? = nil
 
     /// The whole match's text, built only when an action asks (most read their captures).
     public var text: String { view.string(start, end) }
@@ -24,6 +26,13 @@ public struct ActionInput {
 
     /// A capture's value if it is one item, else nil.
     public func value(_ name: String) -> JSONValue? { capture(name)?.value }
+
+    /// No value, and why: the reason is built only when explaining (`refusal` set), so actions
+    /// can say why at every refusal without cost on the ordinary path. Returns nil.
+    public func refuse(_ reason: @autoclosure () -> String) -> JSONValue? {
+        if let refusal, refusal.reason == nil { refusal.reason = reason() }
+        return nil
+    }
 
     /// A number from a capture: an item's `value` field, or the capture's text read as a number.
     public func number(_ name: String) -> Double? {

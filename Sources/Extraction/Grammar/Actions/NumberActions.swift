@@ -14,16 +14,25 @@ enum NumberActions {
             let text = input.text("n") ?? input.text
             // Digits right before 万/亿/兆 whose longer reading failed (9999999亿亿亿) are no number.
             let e = Int(input.end)
-            if let next = char(input.view, e), NumberText.zhBig[next] != nil { return nil }
-            guard !dotted(input), let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return nil }
+            if besideChineseNumeral(input) { return input.refuse(mixedScripts) }
+            if let next = char(input.view, e), NumberText.zhBig[next] != nil {
+                return input.refuse("digits before \(next) whose reading with it failed: " + NumberText.problem(input.view.string(input.start, Int32(e + 1))))
+            }
+            if dotted(input) { return input.refuse("inside a dotted run of digits (1..2, 192.168.1.2)") }
+            // 10^400: a base or exponent of power notation is no number of its own.
+            if char(input.view, e) == "^" || char(input.view, Int(input.start) - 1) == "^" { return input.refuse(powerNotation(input)) }
+            guard let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return input.refuse(NumberText.problem(text)) }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.signed", dimension: "number",
                       summary: "a sign or a leading point and capture n: -3, −3, +65, .08 (not after a letter, digit or point: 1-2 is no negative)") { input in
             let s = Int(input.start)
-            if let p = char(input.view, s - 1), p.isLetter || p.isNumber || p == "." || p == "-" || p == "/" { return nil }
+            if let p = char(input.view, s - 1), p.isLetter || p.isNumber || p == "." || p == "-" || p == "/" {
+                return input.refuse("a sign after \"\(p)\" is no sign (1-2 is no negative)")
+            }
             let text = input.text.filter { !$0.isWhitespace }
-            guard !dotted(input), let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return nil }
+            if dotted(input) { return input.refuse("inside a dotted run of digits (1..2, 192.168.1.2)") }
+            guard let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return input.refuse(NumberText.problem(text)) }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.chinese", dimension: "number",
@@ -33,47 +42,83 @@ enum NumberActions {
             let s = Int(input.start)
             if let first = text.first, NumberText.zhSmall[first] != nil || NumberText.zhBig[first] != nil,
                let p = char(input.view, s - 1),
-               NumberText.zhDigits[p] != nil || NumberText.zhSmall[p] != nil || NumberText.zhBig[p] != nil { return nil }
-            guard let r = NumberText.chinese(text) else { return nil }
+               NumberText.zhDigits[p] != nil || NumberText.zhSmall[p] != nil || NumberText.zhBig[p] != nil {
+                return input.refuse("the tail of a numeral run that did not read (五十千)")
+            }
+            if besideChineseNumeral(input) { return input.refuse(mixedScripts) }
+            guard let r = NumberText.chinese(text) else { return input.refuse(NumberText.problem(text)) }
             return number(r)
+        },
+        GrammarAction("number.tied", dimension: "number",
+                      summary: "capture n: a Chinese numeral run whose last token ICU glued to the classifier after it (三千零五個, 一千八百零三章, 九十二億元): the run read without its last character, the mention (core) ending before it") { input in
+            guard let n = input.capture("n") else { return input.refuse("no capture n") }
+            let text = input.view.string(n.start, n.end)
+            // One classifier, after a numeral: 个个 or 一些 is no tied numeral.
+            guard let last = text.last, !NumberText.isChineseNumeral(last), !last.isNumber,
+                  let before = text.dropLast().last, NumberText.isChineseNumeral(before) else {
+                return input.refuse("not a numeral and one classifier after it (\(text))")
+            }
+            // The same guard as number.chinese: a run that starts with a unit continues one that did not read.
+            let s = Int(input.start)
+            if let first = text.first, NumberText.zhSmall[first] != nil || NumberText.zhBig[first] != nil,
+               let p = char(input.view, s - 1), NumberText.isChineseNumeral(p), p != "点", p != "點" {
+                return input.refuse("the tail of a numeral run that did not read (五十千)")
+            }
+            if besideChineseNumeral(input) { return input.refuse(mixedScripts) }
+            guard let r = NumberText.chinese(String(text.dropLast())) else { return input.refuse(NumberText.problem(String(text.dropLast()))) }
+            let end = Double(n.end) - Double(String(last).utf16.count)
+            guard case var .object(fields) = number(r) else { return nil }
+            fields.append(("core", .array([.number(Double(n.start)), .number(end)])))
+            return .object(fields)
         },
         GrammarAction("number.english", dimension: "number",
                       summary: "capture n read as English number words: one hundred and twenty-three, 3 hundred, half a million, two thirds; arguments: words after which a lone `one` is no number (the one, which one)",
                       checkArguments: { args in args.allSatisfy { $0.allSatisfy(\.isLetter) } ? nil : "takes words (the this which …)" }) { input in
             let text = input.text("n") ?? input.text
-            guard let r = NumberText.english(text) else { return nil }
+            guard let r = NumberText.english(text) else { return input.refuse(NumberText.problem(text)) }
             if !input.arguments.isEmpty, text.lowercased() == "one" || text.lowercased() == "one's" {
                 let head = input.view.text.slice(max(0, Int(input.start) - 12)..<Int(input.start)).lowercased()
                 let previous = head.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() }
-                if let p = previous, input.arguments.contains(p), head.hasSuffix(p + " ") { return nil }
+                if let p = previous, input.arguments.contains(p), head.hasSuffix(p + " ") { return input.refuse("\"one\" after \"\(p)\" is a pronoun") }
             }
             return number(r)
         },
         GrammarAction("number.scaled", dimension: "number",
                       summary: "capture n (a number) times the factor given as argument: `action number.scaled 1e8` for 亿",
                       checkArguments: { args in args.count == 1 && Double(args[0]) != nil ? nil : "takes one argument, the factor (e.g. 1e8)" }) { input in
-            guard let n = input.number("n"), let f = Double(input.arguments[0]), let v = NumberText.checked(n * f) else { return nil }
+            guard let n = input.number("n"), let f = Double(input.arguments[0]) else { return input.refuse(NumberText.problem(input.text("n") ?? input.text)) }
+            guard let v = NumberText.checked(n * f) else { return input.refuse("value beyond ±1e18 (\(input.text))") }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.suffixed", dimension: "number",
                       summary: "a number with a scale letter in the same token (1.29T, 500M, 2bn); arguments map suffixes to factors: k=1e3 bn=1e9 …",
                       checkArguments: suffixTable) { input in
-            guard let v = suffixed(input.text("n") ?? input.text, input.arguments) else { return nil }
+            let text = input.text("n") ?? input.text
+            guard let v = suffixed(text, input.arguments) else {
+                let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+                if !digits.isEmpty, NumberText.arabic(String(digits)) != nil, factor(of: String(text.dropFirst(digits.count)), in: input.arguments) != nil {
+                    return input.refuse("value beyond ±1e18 (\(text))")
+                }
+                return input.refuse(digits.isEmpty || NumberText.arabic(String(digits)) != nil ? "\"\(text.dropFirst(digits.count))\" is no scale this rule knows (\(text))" : NumberText.problem(String(digits)))
+            }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.fraction", dimension: "number",
                       summary: "a fraction in digits: 3/4, -3/2, 1 4/3, ½; not inside a run of slashes (5/17/2018) and not 2024/25") { input in
-            guard let v = NumberText.fraction(input.text), !chained(input) else { return nil }
+            if chained(input) { return input.refuse("one link of a chain of numbers joined by - or / (5/17/2018, a phone number)") }
+            guard let v = NumberText.fraction(input.text) else { return input.refuse("not a fraction of whole numbers below 1000 (\(input.text))") }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.range", dimension: "number",
                       summary: "captures lo and hi (any number text) as a range {low, high}; a scale on hi alone applies to both (54.6-58B); nil unless low < high") { input in
-            guard !chained(input), let lo = input.text("lo"), let hi = input.text("hi"),
-                  let a = read(lo), let b = read(hi) else { return nil }
+            if chained(input) { return input.refuse("one link of a chain of numbers joined by - or / (a phone number, a date)") }
+            guard let lo = input.text("lo"), let hi = input.text("hi") else { return input.refuse("no captures lo and hi") }
+            guard let a = read(lo) else { return input.refuse(NumberText.problem(lo)) }
+            guard let b = read(hi) else { return input.refuse(NumberText.problem(hi)) }
             var low = a.value
             let scale = trailingScale(hi)
             if scale > 1, trailingScale(lo) == 1, let scaled = NumberText.checked(low * scale), scaled < b.value { low = scaled }
-            guard low < b.value else { return nil }
+            guard low < b.value else { return input.refuse("a range whose low (\(low)) is not below its high (\(b.value))") }
             var fields: [(String, JSONValue)] = [("low", .number(low)), ("high", .number(b.value))]
             if a.approx || b.approx { fields.append(("approx", .bool(true))) }
             return .object(fields)
@@ -84,20 +129,21 @@ enum NumberActions {
             if input.arguments == ["open"] {
                 let e = Int(input.end), after = input.view.text.slice(e..<min(e + 12, input.view.text.count))
                 let next = after.drop { $0.isWhitespace }
-                if next.first.map({ $0.isNumber || $0 == "-" }) == true { return nil }
                 let word = next.prefix { $0.isLetter }.lowercased()
-                if NumberText.enSmall[word] != nil || NumberText.enTens[word] != nil || word == "a" { return nil }
+                if next.first.map({ $0.isNumber || $0 == "-" }) == true || NumberText.enSmall[word] != nil || NumberText.enTens[word] != nil || word == "a" {
+                    return input.refuse("an open bound followed by a number (200 or greater than 190)")
+                }
             }
             // <>30, =>30: no comparison NoteGraph reads.
             let s = Int(input.start)
-            if let p = char(input.view, s - 1), "<>=".contains(p) { return nil }
+            if let p = char(input.view, s - 1), "<>=".contains(p) { return input.refuse("a comparison after \"\(p)\" (<>30, =>30) NoteGraph does not read") }
             // more than 1/2 is read whole or not at all.
             let e = Int(input.end)
-            if let a = char(input.view, e), "/⁄.".contains(a), isDigit(char(input.view, e + 1)) { return nil }
+            if let a = char(input.view, e), "/⁄.".contains(a), isDigit(char(input.view, e + 1)) { return input.refuse("the bound's number goes on after it (more than 1/2)") }
             var low: Double? = nil, high: Double? = nil, lowInc: Bool? = nil, highInc: Bool? = nil
             for c in input.captures {
                 guard ["gt", "ge", "lt", "le", "eq"].contains(c.name) else { continue }
-                guard let r = read(input.view.string(c.start, c.end)) else { return nil }
+                guard let r = read(input.view.string(c.start, c.end)) else { return input.refuse(NumberText.problem(input.view.string(c.start, c.end))) }
                 switch c.name {
                 case "gt", "ge":
                     guard low == nil else { return nil }
@@ -110,8 +156,8 @@ enum NumberActions {
                     low = r.value; high = r.value; lowInc = true; highInc = true
                 }
             }
-            guard low != nil || high != nil else { return nil }
-            if let l = low, let h = high, l > h { return nil }
+            guard low != nil || high != nil else { return input.refuse("no bound captured") }
+            if let l = low, let h = high, l > h { return input.refuse("a low bound (\(l)) above the high one (\(h))") }
             var fields: [(String, JSONValue)] = []
             if let low { fields.append(("low", .number(low))); fields.append(("lowInclusive", .bool(lowInc ?? true))) }
             if let high { fields.append(("high", .number(high))); fields.append(("highInclusive", .bool(highInc ?? true))) }
@@ -119,7 +165,7 @@ enum NumberActions {
         },
         GrammarAction("number.vague", dimension: "number",
                       summary: "vague Chinese amounts as approximate ranges: 几十万 → 2e5…9e5, 小几十万 → 1e5…3e5, 数十亿, 上千 → at least 1000, 百万级 → 1e6…1e7") { input in
-            guard let r = vague(input.text.filter { !$0.isWhitespace }) else { return nil }
+            guard let r = vague(input.text.filter { !$0.isWhitespace }) else { return input.refuse("not a vague amount NoteGraph reads (\(input.text)), or beyond ±1e18") }
             var fields: [(String, JSONValue)] = [("low", .number(r.low))]
             if let h = r.high { fields.append(("high", .number(h))) }
             fields.append(("approx", .bool(true)))
@@ -139,6 +185,49 @@ enum NumberActions {
 
     static func number(_ r: NumberText.Reading) -> JSONValue {
         r.approx ? .object([("value", .number(r.value)), ("approx", .bool(true))]) : .object([("value", .number(r.value))])
+    }
+
+    /// Whether the match's edge is one script of a number written in two (12三4, 二〇二5): Arabic
+    /// digits at an edge touching a token made only of Chinese digits, or a Chinese digit at an
+    /// edge touching an Arabic digit. Such a number is never read in pieces (4亿 of 12三4亿).
+    static func besideChineseNumeral(_ input: ActionInput) -> Bool { besideChineseNumeral(input.view, input.start, input.end) }
+
+    static func besideChineseNumeral(_ v: DocumentView, _ start: Int32, _ end: Int32) -> Bool {
+        let s = Int(start), e = Int(end)
+        let before = char(v, s - 1), after = char(v, e)
+        // Most numbers have nothing of the kind beside them: two character loads say so.
+        let zhBefore = before.map { NumberText.zhDigits[$0] != nil } ?? false
+        let zhAfter = after.map { NumberText.zhDigits[$0] != nil } ?? false
+        if !zhBefore && !zhAfter && !isDigit(before) && !isDigit(after) { return false }
+        let first = char(v, s), last = char(v, e - 1)
+        if isDigit(before), first.map({ NumberText.zhDigits[$0] != nil }) == true { return true }
+        if isDigit(after), last.map({ NumberText.zhDigits[$0] != nil }) == true { return true }
+        guard zhBefore && isDigit(first) || zhAfter && isDigit(last) else { return false }
+        // An Arabic edge: the Chinese neighbour must be a numeral token, not a word ending in one (统一, 三星).
+        func chineseDigits(_ t: Token) -> Bool { v.string(t.start, t.end).allSatisfy { NumberText.zhDigits[$0] != nil } }
+        let tokens = v.tokens
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < start { lo = mid + 1 } else { hi = mid } }
+        if zhBefore, isDigit(first), lo > 0, tokens[lo - 1].end == start, chineseDigits(tokens[lo - 1]) { return true }
+        var k = lo
+        while k < tokens.count, tokens[k].start < end { k += 1 }
+        if zhAfter, isDigit(last), k < tokens.count, tokens[k].start == end, chineseDigits(tokens[k]) { return true }
+        return false
+    }
+
+    static let mixedScripts = "Arabic digits and Chinese numerals mixed with no unit between them (12三4)"
+
+    /// Why a base or exponent of power notation gives no number: the whole expression is
+    /// calculator notation NoteGraph does not read (2^5), and 10^400 is beyond ±1e18 anyway.
+    static func powerNotation(_ input: ActionInput) -> String {
+        let text = input.view.text, u = text.utf16
+        func part(_ i: Int) -> Bool { char(input.view, i).map { "0123456789.^+-−".contains($0) } ?? false }
+        var a = Int(input.start), b = Int(input.end)
+        while a > 0, part(a - 1) { a -= 1 }
+        while b < u.count, part(b) { b += 1 }
+        let expression = text.slice(a..<b)
+        if let m = NumberText.magnitude(expression), !m.isFinite || m > NumberText.limit { return "value beyond ±1e18 (\(expression))" }
+        return "power notation (\(expression)) is not read: calculator notation, not how notes write numbers"
     }
 
     /// Whether the match sits inside a dotted run of digits (1..2, 192.168.1.2, 2222.2222.22):

@@ -11,12 +11,33 @@ extension RelativeDateActions {
         let day: CalendarDate?
         switch kind {
         case "nearest": day = ref.adding(days: -((ref.weekday - w + 7) % 7))
-        case "upcoming": day = ref.adding(days: (w - ref.weekday + 6) % 7 + 1)
+        case "upcoming":
+            // The nth one after the note's date (two Sundays from now: the second).
+            guard let n = count(input), n >= 1 else { return nil }
+            day = ref.adding(days: (w - ref.weekday + 6) % 7 + 1 + 7 * (n - 1))
+        case "dated":
+            guard let d = input.text("d").flatMap(DateText.day) else { return nil }
+            day = dated(w, d, near: ref)
         default:
             day = ref.adding(days: w - ref.weekday + 7 * (weekKinds[kind] ?? 0))
         }
         guard let day else { return nil }
-        return value(day.iso, "day", kind == "nearest" ? "weekday" : kind + "-week-weekday", input)
+        let relative = kind == "nearest" ? "weekday" : kind == "dated" ? "weekday-day" : kind == "upcoming" ? "upcoming-weekday" : kind + "-week-weekday"
+        return value(day.iso, "day", relative, input)
+    }
+
+    /// Day `d` of the month nearest the note's date in which it falls on weekday `w` ("Monday
+    /// the 21st", "Fri 13th"): the weekday says which month, so the note's own month only when
+    /// its day `d` is that weekday. Such a month comes within 14 months either way (nil for
+    /// a day no month has).
+    static func dated(_ w: Int, _ d: Int, near ref: CalendarDate) -> CalendarDate? {
+        var best: CalendarDate?
+        for k in -14...14 {
+            let (y, m) = CalendarDate.addMonths(k, toYear: ref.year, month: ref.month)
+            guard let day = CalendarDate(year: y, month: m, day: d), day.weekday == w else { continue }
+            if best.map({ abs(ref.daysUntil(day)) < abs(ref.daysUntil($0)) }) ?? true { best = day }
+        }
+        return best
     }
 
     /// The month a rule names: its captures m (and y, else the reference year), or with no m the

@@ -12,9 +12,18 @@ import NoteGraphCore
 enum RelativeDateActions {
     static let all: [GrammarAction] = [
         GrammarAction("date.shift", dimension: "date",
-                      summary: "a day counted from the reference date: capture n (a count: 3, three, 三天; absent = 1) and u (day, week, month, year, 天, 周, 月, 年), optional base (tomorrow or yesterday to count from); argument ago | later",
+                      summary: "a day counted from the reference date: capture n (a count: 3, three, 三天; absent = 1) and u (day, week, month, year, 天, 周, 月, 年), optional base (tomorrow or yesterday to count from); argument ago | later; a capture `more` (more than 2 weeks ago) makes it the open range beyond that day, `less` the range from the base to it",
                       checkArguments: { ["ago", "later"].contains($0.first ?? "") && $0.count == 1 ? nil : "takes ago or later" }) { input in
             shift(input)
+        },
+        GrammarAction("date.offset", dimension: "date",
+                      summary: "a day n units (captures n, u) after or before (a capture named before) another date, read by the action the first argument names (absolute, holiday, weekday, day; its own arguments follow) from the other captures: its first day is moved; a capture `on` (a weekday) then picks that day of the week landed in",
+                      checkArguments: { args in
+                          guard let kind = args.first, ["absolute", "holiday", "weekday", "day"].contains(kind),
+                                let reader = ActionRegistry.action("date." + kind) else { return "takes the anchor's action (absolute, holiday, weekday or day) and its arguments" }
+                          return reader.checkArguments(Array(args.dropFirst()))
+                      }) { input in
+            offset(input)
         },
         GrammarAction("date.day", dimension: "date",
                       summary: "the reference date moved by the argument's days: 0 today, 1 tomorrow, -2 the day before yesterday",
@@ -28,8 +37,8 @@ enum RelativeDateActions {
             window(input)
         },
         GrammarAction("date.weekday", dimension: "date",
-                      summary: "a weekday (capture w): argument this | next | last | after-next | before-last (in that Monday-to-Sunday week), nearest (the last one on or before the reference date) or upcoming (the first one after it)",
-                      checkArguments: { (weekKinds[$0.first ?? ""] != nil || ["nearest", "upcoming"].contains($0.first ?? "")) && $0.count == 1 ? nil : "takes this, next, last, after-next, before-last, nearest or upcoming" }) { input in
+                      summary: "a weekday (capture w): argument this | next | last | after-next | before-last (in that Monday-to-Sunday week), nearest (the last one on or before the reference date), upcoming (the first one after it; with a count n the nth) or dated (with capture d, a day of the month: that day in the month nearest the reference date where it is that weekday)",
+                      checkArguments: { (weekKinds[$0.first ?? ""] != nil || ["nearest", "upcoming", "dated"].contains($0.first ?? "")) && $0.count == 1 ? nil : "takes this, next, last, after-next, before-last, nearest, upcoming or dated" }) { input in
             weekday(input)
         },
         GrammarAction("date.decade", dimension: "date",
@@ -91,7 +100,11 @@ enum RelativeDateActions {
         },
     ]
 
-    static func reference(_ input: ActionInput) -> CalendarDate? { input.referenceDate.flatMap(CalendarDate.init(iso:)) }
+    /// The note's date; without one, nil, and (when explaining) the reason why the action gives nothing.
+    static func reference(_ input: ActionInput) -> CalendarDate? {
+        guard let ref = input.referenceDate.flatMap(CalendarDate.init(iso:)) else { _ = input.refuse(DateActions.noReference); return nil }
+        return ref
+    }
 
     static func signed(_ n: Int) -> String { n < 0 ? "\(n)" : "+\(n)" }
 
@@ -109,6 +122,8 @@ enum RelativeDateActions {
         guard let t = text?.lowercased() else { return nil }
         // English words begin with their unit; a Chinese capture may hold count and direction
         // too (三天, 年前), so it is searched.
+        // Business, working and trading days skip weekends (unit b).
+        if t.hasPrefix("business") || t.hasPrefix("working") || t.hasPrefix("trading") { return "b" }
         if t.hasPrefix("day") || t.contains("天") || t.contains("日") { return "d" }
         if t.hasPrefix("week") || t.contains("周") || t.contains("週") || t.contains("星期") || t.hasPrefix("fortnight") { return "w" }
         if t.hasPrefix("month") || t.contains("月") { return "m" }
@@ -125,6 +140,13 @@ enum RelativeDateActions {
     static func move(_ day: CalendarDate, _ n: Int, _ unit: Character) -> CalendarDate? {
         switch unit {
         case "d": return day.adding(days: n)
+        case "b":
+            // n weekdays on (or back), Saturdays and Sundays not counted.
+            var d = day
+            for _ in 0..<abs(n) {
+                repeat { guard let next = d.adding(days: n < 0 ? -1 : 1) else { return nil }; d = next } while d.weekday >= 5
+            }
+            return d
         case "w": return day.adding(days: 7 * n)
         case "m": return day.adding(months: n)
         default: return day.adding(months: 12 * n)
@@ -145,7 +167,20 @@ enum RelativeDateActions {
             guard let n = DateText.count(t), let u = unit(input.text(uc)), let next = move(day, input.arguments.first == "ago" ? -n : n, u) else { return nil }
             day = next
         }
-        return value(day.iso, "day", "today" + signed(k * weeks) + String(u) + (input.capture("n2") == nil ? "" : "+more"), input)
+        let relative = "today" + signed(k * weeks) + String(u) + (input.capture("n2") == nil ? "" : "+more")
+        // "more than 2 weeks ago": that day or earlier; "more than 2 weeks after today": that day
+        // on; "less than 3 days after tomorrow": from tomorrow to that day.
+        if input.capture("more") != nil {
+            let ago = k < 0
+            guard case .object(var fields) = value(ago ? "../" + day.iso : day.iso + "/..", "range", relative, input) else { return nil }
+            fields.append(("open", .string(ago ? "until" : "since")))
+            return .object(fields)
+        }
+        if input.capture("less") != nil {
+            let (a, b) = k < 0 ? (day, start) : (start, day)
+            return value(a.iso + "/" + b.iso, "range", relative, input)
+        }
+        return value(day.iso, "day", relative, input)
     }
 
     static func window(_ input: ActionInput) -> JSONValue? {
@@ -162,6 +197,8 @@ enum RelativeDateActions {
         // The past n units end yesterday; the next n start tomorrow; within n starts today.
         let (a, b): (CalendarDate?, CalendarDate?)
         switch kind {
+        case "past" where u == "b": (a, b) = (move(ref, -n, u), move(ref, -1, u))
+        case "next" where u == "b": (a, b) = (move(ref, 1, u), move(ref, n, u))
         case "past": (a, b) = (move(ref, -n, u), ref.adding(days: -1))
         case "within": (a, b) = (ref, move(ref, n, u)?.adding(days: -1))
         default: (a, b) = (ref.adding(days: 1), move(ref, n, u))

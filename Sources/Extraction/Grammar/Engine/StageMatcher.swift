@@ -67,6 +67,9 @@ public final class StageMatcher: @unchecked Sendable {
         var answer: [Bool]
         var list: [Int32] = []
         var candidates: [Candidate] = []
+        /// Matches whose action gave no value, with its reason: filled only by a `match` that
+        /// keeps candidates (`grammar explain`), read by the caller after it.
+        public var refused: [Refused] = []
         /// Optional so that `match` can move it out and back: a copy would share and then
         /// duplicate its buffers on the first write.
         var run: Run?
@@ -90,7 +93,8 @@ public final class StageMatcher: @unchecked Sendable {
         var length: Int32
     }
 
-    /// The winning items of this stage in one sentence, and (if asked) every candidate.
+    /// The winning items of this stage in one sentence, and (if asked) every candidate; then
+    /// also every refused match, in `scratch.refused` (cleared by the caller).
     public func match(_ view: DocumentView, sentence: Sentence, scratch: Scratch? = nil, keepCandidates: Bool = false) -> (items: [Item], candidates: [Candidate]) {
         let first = sentence.tokens.lowerBound, limit = sentence.tokens.upperBound
         guard first < limit else { return ([], []) }
@@ -138,9 +142,16 @@ public final class StageMatcher: @unchecked Sendable {
                     captures = run.captures(compiled.program, end: end)
                 }
                 let stop = tokens[end - 1].end
+                let refusal = keepCandidates ? Refusal() : nil
                 let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.rule.arguments,
-                                        referenceDate: view.referenceDate, view: view, prepared: compiled.prepared)
-                guard let value = compiled.action.run(input) else { continue }
+                                        referenceDate: view.referenceDate, view: view, prepared: compiled.prepared, refusal: refusal)
+                guard let value = compiled.action.run(input) else {
+                    if let refusal {
+                        scratch.refused.append(Refused(rule: Int(r), firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
+                                                       reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
+                    }
+                    continue
+                }
                 let item = Item(dimension: compiled.action.dimension, firstToken: Int32(p), endToken: Int32(end),
                                 start: start, end: stop, value: value, rule: compiled.rule.id)
                 candidates.append(Candidate(rule: Int(r), item: item, length: stop - start))
