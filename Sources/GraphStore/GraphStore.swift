@@ -7,8 +7,21 @@ public protocol GraphStore: AnyObject {
     func source(path: String) throws -> StoredSource?
     /// Stores one document with everything extracted from it, in one transaction: after a crash
     /// the document is either fully stored or absent. A previous version of the same path is
-    /// replaced; nodes no mention supports any more are removed.
-    func save(_ document: Document, extraction: Extraction, pipelineVersion: String) throws
+    /// replaced; nodes no mention supports any more are retired (kept, with when and why, out
+    /// of the export); retired nodes found again come back. Says what changed.
+    @discardableResult
+    func save(_ document: Document, extraction: Extraction, pipelineVersion: String) throws -> StoreChanges
+    /// Records that a stored path's unchanged document needs no re-reading under `pipelineVersion`.
+    func setPipelineVersion(path: String, _ pipelineVersion: String) throws
+    /// The stored (normalised) text of a document.
+    func documentText(id: String) throws -> String?
+    /// What a lexicon or grammar fingerprint stood for (`part` is `lexicon` or `grammar`).
+    func snapshot(part: String, fingerprint: String) throws -> String?
+    func saveSnapshot(part: String, fingerprint: String, content: String) throws
+    /// Re-attaches verdicts whose claim is gone to the claim now at their anchor, marks the
+    /// rest orphaned (never dropping one); run after every import.
+    @discardableResult
+    func reconcileVerdicts() throws -> [VerdictChange]
     /// Writes every record as one JSON line, in a stable order (records.md).
     func export(_ write: (String) throws -> Void) throws
     /// One record (node, document or edge) by id, as its export line, with its mentions.
@@ -36,6 +49,10 @@ public struct StoredRecord: Sendable {
     public var json: JSONValue
     /// Each mention with its sentence and source location.
     public var mentions: [(mention: Mention, documentPath: String, sentence: String, line: Int, column: Int)]
+    /// When and why a retired node was retired (it is out of the export).
+    public var retirement: String? = nil
+    /// A claim's verdict in force.
+    public var verdict: Verdict? = nil
 }
 
 public struct StoreStats: Sendable, Equatable {
@@ -44,4 +61,6 @@ public struct StoreStats: Sendable, Equatable {
     public var edges: Int
     public var mentions: Int
     public var bytes: Int64
+    /// Nodes retired (kept in the store's history, out of the export and the counts above).
+    public var retired: Int
 }

@@ -7,18 +7,21 @@ import NoteGraphCore
 /// Records are streamed from the database, so memory does not grow with the store.
 extension SQLiteGraphStore {
     public func export(_ write: (String) throws -> Void) throws {
-        try pool.read { db in
+        try writer.read { db in
             let paths = try Self.documentPaths(db)
+            let verdicts = try Self.activeVerdicts(db)
             let documents = try Row.fetchCursor(db, sql: "SELECT id, path, sha256, title, lang, date, text, encoding, format FROM documents ORDER BY path, id")
             while let row = try documents.next() {
                 try write(Self.documentJSON(row).serialized)
             }
             for kind in RecordKind.nodeKinds {
-                let nodes = try Row.fetchCursor(db, sql: "SELECT id, props FROM nodes WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
+                // Retired nodes stay in the store, out of the export.
+                let nodes = try Row.fetchCursor(db, sql: "SELECT id, props FROM nodes WHERE kind = ? AND retired_at IS NULL ORDER BY id",
+                                                arguments: [kind.rawValue])
                 while let row = try nodes.next() {
                     let id: String = row[0]
                     let mentions = try Self.mentions(db, nodeID: id, paths: paths)
-                    try write(Self.nodeJSON(id: id, kind: kind, props: row[1], mentions: mentions).serialized)
+                    try write(Self.nodeJSON(id: id, kind: kind, props: row[1], mentions: mentions, verdict: verdicts[id]).serialized)
                 }
             }
             let edges = try Row.fetchCursor(db, sql: "SELECT id, src, dst, type, props FROM edges GROUP BY id ORDER BY type, src, dst, id")
@@ -29,7 +32,7 @@ extension SQLiteGraphStore {
     }
 
     public func record(id: String) throws -> StoredRecord? {
-        try pool.read { db in
+        try writer.read { db in
             let paths = try Self.documentPaths(db)
             if let row = try Row.fetchOne(db, sql: "SELECT id, path, sha256, title, lang, date, text, encoding, format FROM documents WHERE id = ?", arguments: [id]) {
                 return StoredRecord(json: Self.documentJSON(row), mentions: [])
@@ -37,23 +40,32 @@ extension SQLiteGraphStore {
             if let row = try Row.fetchOne(db, sql: "SELECT id, src, dst, type, props FROM edges WHERE id = ?", arguments: [id]) {
                 return StoredRecord(json: Self.edgeJSON(row), mentions: [])
             }
-            guard let row = try Row.fetchOne(db, sql: "SELECT kind, props FROM nodes WHERE id = ?", arguments: [id]),
+            guard let row = try Row.fetchOne(db, sql: "SELECT kind, props, retired_at, retired_reason FROM nodes WHERE id = ?", arguments: [id]),
                   let kind = RecordKind(rawValue: row[0]) else { return nil }
-            let mentions = try Self.mentions(db, nodeID: id, paths: paths)
-            var details: [(mention: Mention, documentPath: String, sentence: String, line: Int, column: Int)] = []
+            let verdict = try Self.activeVerdicts(db)[id]
             var cache: [String: (DocumentText, SourceMap)] = [:]
-            for m in mentions {
-                if cache[m.documentID] == nil,
-                   let doc = try Row.fetchOne(db, sql: "SELECT text, source_map FROM documents WHERE id = ?", arguments: [m.documentID]) {
-                    cache[m.documentID] = (DocumentText(doc[0] as String), Self.decode(doc[1]))
-                }
-                guard let (text, map) = cache[m.documentID] else { continue }
-                let a = text.utf16Offset(scalar: m.sentenceStart), b = text.utf16Offset(scalar: m.sentenceEnd)
-                let location = map.location(ofText: text.utf16Offset(scalar: m.start))
-                details.append((m, paths[m.documentID] ?? m.documentID, text.slice(a..<b), location.line, location.column))
-            }
-            return StoredRecord(json: Self.nodeJSON(id: id, kind: kind, props: row[1], mentions: mentions), mentions: details)
+            return try Self.storedRecord(db, id: id, kind: kind, props: row[1], retiredAt: row[2], retiredReason: row[3],
+                                         verdict: verdict, paths: paths, cache: &cache)
         }
+    }
+
+    /// A node with each mention's sentence and source line; `cache` keeps documents already decoded.
+    static func storedRecord(_ db: Database, id: String, kind: RecordKind, props: String, retiredAt: String?, retiredReason: String?,
+                             verdict: Verdict?, paths: [String: String], cache: inout [String: (DocumentText, SourceMap)]) throws -> StoredRecord {
+        let mentions = try Self.mentions(db, nodeID: id, paths: paths)
+        var details: [(mention: Mention, documentPath: String, sentence: String, line: Int, column: Int)] = []
+        for m in mentions {
+            if cache[m.documentID] == nil,
+               let doc = try Row.fetchOne(db, sql: "SELECT text, source_map FROM documents WHERE id = ?", arguments: [m.documentID]) {
+                cache[m.documentID] = (DocumentText(doc[0] as String), Self.decode(doc[1]))
+            }
+            guard let (text, map) = cache[m.documentID] else { continue }
+            let a = text.utf16Offset(scalar: m.sentenceStart), b = text.utf16Offset(scalar: m.sentenceEnd)
+            let location = map.location(ofText: text.utf16Offset(scalar: m.start))
+            details.append((m, paths[m.documentID] ?? m.documentID, text.slice(a..<b), location.line, location.column))
+        }
+        return StoredRecord(json: Self.nodeJSON(id: id, kind: kind, props: props, mentions: mentions, verdict: verdict), mentions: details,
+                            retirement: retiredAt.map { "retired \($0): \(retiredReason ?? "")" }, verdict: verdict)
     }
 
     static func documentPaths(_ db: Database) throws -> [String: String] {
@@ -84,11 +96,18 @@ extension SQLiteGraphStore {
         ])
     }
 
-    static func nodeJSON(id: String, kind: RecordKind, props: String, mentions: [Mention]) -> JSONValue {
+    /// A node's export line. A claim with a verdict shows the verdict's `review` and an edit's
+    /// corrected fields (named in an extra `edited` field); the extracted values stay in the store.
+    static func nodeJSON(id: String, kind: RecordKind, props: String, mentions: [Mention], verdict: Verdict? = nil) -> JSONValue {
         let stored = (try? JSONValue.parse(Data(props.utf8))) ?? .object([])
         var fields: [(String, JSONValue)] = [("kind", .string(kind.rawValue)), ("id", .string(id))]
+        let corrected = verdict?.decision == .edit ? verdict?.edit?.fields ?? [] : []
         for key in kind.contractFields {
-            if kind == .company, key == "names" {
+            if let verdict, kind == .claim, key == "review" {
+                fields.append((key, .string(verdict.review)))
+            } else if let value = corrected.first(where: { $0.0 == key })?.1 {
+                fields.append((key, value))
+            } else if kind == .company, key == "names" {
                 var names: [String] = []
                 if let name = stored["name"]?.stringValue, mentions.contains(where: { $0.text == name }) { names.append(name) }
                 for m in mentions where !names.contains(m.text) { names.append(m.text) }
@@ -98,8 +117,9 @@ extension SQLiteGraphStore {
             }
         }
         if case let .object(extra) = stored {
-            for (key, value) in extra where !kind.contractFields.contains(key) { fields.append((key, value)) }
+            for (key, value) in extra where !kind.contractFields.contains(key) && key != "edited" { fields.append((key, value)) }
         }
+        if !corrected.isEmpty { fields.append(("edited", .array(corrected.map { .string($0.0) }))) }
         fields.append(("mentions", .array(mentions.map {
             .object([("doc", .string($0.documentID)), ("start", .int($0.start)), ("end", .int($0.end)),
                      ("text", .string($0.text)), ("rule", .string($0.rule))])

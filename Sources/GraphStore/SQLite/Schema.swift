@@ -63,6 +63,68 @@ enum Schema {
             // Finding the edges that keep an unmentioned node (a parent company) alive.
             try db.execute(sql: "CREATE INDEX edges_dst ON edges(dst)")
         }
+        migrator.registerMigration("v3: retired nodes and their history") { db in
+            // A node no mention supports any more is retired, not deleted: it leaves the export
+            // and the counts but keeps its id and properties, and comes back if found again.
+            // node_history says when and why, with the mentions it last had.
+            try db.execute(sql: """
+                ALTER TABLE nodes ADD COLUMN retired_at TEXT;
+                ALTER TABLE nodes ADD COLUMN retired_reason TEXT;
+                CREATE INDEX nodes_retired ON nodes(retired_at) WHERE retired_at IS NOT NULL;
+                CREATE TABLE node_history (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    node_id TEXT NOT NULL,
+                    event TEXT NOT NULL CHECK (event IN ('retired', 'restored')),
+                    at TEXT NOT NULL,
+                    doc_id TEXT,
+                    path TEXT,
+                    reason TEXT NOT NULL,
+                    mentions TEXT
+                );
+                CREATE INDEX node_history_node ON node_history(node_id, seq);
+                """)
+        }
+        migrator.registerMigration("v4: review verdicts") { db in
+            // Verdicts are the reviewers' work, never extraction output: save() does not touch
+            // this table. claim_id is the claim the verdict applies to now (no foreign key: the
+            // claim may be retired); the anchor finds the claim again when a re-run changes its id.
+            try db.execute(sql: """
+                CREATE TABLE verdicts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    claim_id TEXT NOT NULL,
+                    recorded_claim_id TEXT NOT NULL,
+                    verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'reject', 'edit')),
+                    edit TEXT,
+                    original TEXT NOT NULL,
+                    note TEXT,
+                    reviewer TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    anchor_doc TEXT,
+                    anchor_path TEXT,
+                    anchor_start INTEGER,
+                    anchor_end INTEGER,
+                    anchor_text TEXT,
+                    state TEXT NOT NULL DEFAULT 'attached' CHECK (state IN ('attached', 'moved', 'orphaned')),
+                    state_at TEXT,
+                    state_detail TEXT,
+                    superseded_at TEXT,
+                    superseded_by INTEGER
+                );
+                CREATE UNIQUE INDEX verdicts_active ON verdicts(claim_id) WHERE superseded_at IS NULL;
+                """)
+        }
+        migrator.registerMigration("v5: pipeline snapshots") { db in
+            // What each lexicon and grammar fingerprint stood for, so a later run can tell which
+            // entries or rule files changed and re-read only the documents they can affect.
+            try db.execute(sql: """
+                CREATE TABLE pipeline_snapshots (
+                    part TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    PRIMARY KEY (part, fingerprint)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

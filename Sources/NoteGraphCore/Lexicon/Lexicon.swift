@@ -3,8 +3,9 @@
 /// Tokens refer to entries by index, so a lexicon is fixed once loading finishes.
 public final class Lexicon: Sendable {
     public let entries: [LexiconEntry]
-    /// Content fingerprint of every entry: part of a document's pipeline version, so a lexicon
-    /// change is seen as a change.
+    /// Content fingerprint of every entry (`LexiconEntry.digest`: names and every property, so a
+    /// corrected ticker or parent counts too): part of a document's pipeline version, so a
+    /// lexicon change is seen as a change.
     public let fingerprint: String
     /// "class/id" → index into `entries`.
     private let index: [String: Int]
@@ -15,7 +16,7 @@ public final class Lexicon: Sendable {
         for (i, e) in entries.enumerated() { index[e.lexiconClass + "/" + e.id] = i }
         self.index = index
         var parts: [String] = []
-        for e in entries { parts.append(e.lexiconClass + "/" + e.id + "=" + e.terms.joined(separator: "|")) }
+        for e in entries { parts.append(e.lexiconClass + "/" + e.id + "=" + e.digest) }
         self.fingerprint = String(StableID.make("lex", parts).dropFirst(4))
     }
 

@@ -42,4 +42,13 @@ public struct LexiconEntry: Sendable, Equatable {
     }
 
     public func property(_ key: String) -> JSONValue? { properties.first { $0.0 == key }?.1 }
+
+    /// A hash of everything records built from the entry can carry — names, tickers, properties,
+    /// shared names — but not where it was defined: a lexicon change that alters none of these
+    /// changes no record. Part of the lexicon's fingerprint, compared entry by entry on re-runs.
+    public var digest: String {
+        let list = { (items: [String]) in items.joined(separator: "\u{1E}") }
+        return String(StableID.make("entry", [lexiconClass, id, name, list(terms), list(tickers), JSONValue.object(properties).serialized,
+                                              list(sharedNames), list(candidates)]).dropFirst(6))
+    }
 }

@@ -25,9 +25,13 @@ public struct PipelineSettings {
     /// the current folder without one); loaded after every other lexicon when it exists.
     public var correctionsFile: URL
     public var grammar: Grammar
-    /// The engine, the stage list with its options, and the lexicon's fingerprint: a document
-    /// imported under another version is re-extracted.
-    public var version: String
+    /// The user rule files pipeline.json lists, in order.
+    public var grammarFiles: [URL]
+    /// The engine, the stage list with its options, the lexicon's and the grammar's
+    /// fingerprints: a document imported under another version is re-read where the change
+    /// can affect it (`RereadPlanner`).
+    public var pipelineVersion: PipelineVersion
+    public var version: String { pipelineVersion.string }
 
     /// Reads `path`; when `path` is nil, ./pipeline.json if present, else the built-in defaults.
     public static func load(path: String?) throws -> PipelineSettings {
@@ -116,8 +120,9 @@ public struct PipelineSettings {
         self.lexicon = try lexicon()
         self.grammar = try grammar()
         if grammarStages.contains("companies") { try ContextRuleCheck.check(lexicon: self.lexicon, grammar: self.grammar) }
-        self.version = Self.engineVersion + "+" + StableID.make("stages", described).dropFirst(7) + "+" + self.lexicon.fingerprint
-            + "+" + self.grammar.fingerprint
+        self.grammarFiles = grammarFiles
+        self.pipelineVersion = PipelineVersion(engine: Self.engineVersion, stages: String(StableID.make("stages", described).dropFirst(7)),
+                                               lexicon: self.lexicon.fingerprint, grammar: self.grammar.fingerprint)
     }
 
     static func describe(_ error: Error) -> String {
