@@ -31,6 +31,8 @@ public final class StageMatcher: @unchecked Sendable {
     let startFilter: KeyFilter
     /// The ways into the rules, which propose the rules worth running at a token.
     let ways: WayTable
+    /// The rules' programs as the matcher runs them.
+    let code: StageCode
     /// Owns the filters' buffers.
     let arena = FilterArena()
     /// Every token test of the stage's rules.
@@ -44,6 +46,7 @@ public final class StageMatcher: @unchecked Sendable {
         self.checks = checks
         startFilter = rules.allSatisfy { $0.program.firstKeys != nil } ? arena.filter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : .everything
         ways = WayTable(rules.map(\.program), arena: arena)
+        code = StageCode(rules.map(\.program), arena: arena)
     }
 
     /// Per-document working memory, reused across sentences (no allocation per sentence).
@@ -57,16 +60,16 @@ public final class StageMatcher: @unchecked Sendable {
         /// Optional so that `match` can move it out and back: a copy would share and then
         /// duplicate its buffers on the first write.
         var run: Run?
-        init(view: DocumentView, ways: WayTable, checks: CheckTable, tokens: Range<Int>) {
+        init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
             proposed = [Int](repeating: -1, count: ways.ways.count)
             mask = [UInt64](repeating: 0, count: ways.words)
-            run = Run(view: view, checks: checks, tokens: tokens)
+            run = Run(view: view, checks: checks, code: code, tokens: tokens)
         }
     }
 
     /// Working memory for matching the sentences within `tokens` (default: the whole document).
     public func scratch(for view: DocumentView, tokens: Range<Int>? = nil) -> Scratch {
-        Scratch(view: view, ways: ways, checks: checks, tokens: tokens ?? 0..<view.tokens.count)
+        Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count)
     }
 
     /// A match before overlap resolution (kept for `grammar explain`).
@@ -102,16 +105,19 @@ public final class StageMatcher: @unchecked Sendable {
             list.removeAll(keepingCapacity: true)
             table.index.propose(f, at: p, view: view, into: &list, proposed: &proposed)
             if list.isEmpty { continue }
-            for k in 0..<words { mask[k] = 0 }
             var any = false
-            for w in list where table.ways[Int(w)].passes(at: p, limit: limit, features: features, links: links, view: view, run: &run) {
-                any = true
-                let m = table.masks + Int(w) * words
-                for k in 0..<words { mask[k] |= m[k] }
+            let masks = table.masks
+            for w in list {
+                table.ways[Int(w)].masks(at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
+                    any = true
+                    let from = masks + Int(m) * words
+                    for k in 0..<words { mask[k] |= from[k] }
+                }
             }
             if !any { continue }
             for k in 0..<words {
                 var bits = mask[k]
+                mask[k] = 0
                 while bits != 0 {
                     let r = k * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1
@@ -127,10 +133,10 @@ public final class StageMatcher: @unchecked Sendable {
                                      start: start, end: tokens[p].end, value: nil)]
                         } ?? []
                     } else {
-                        run.begin(compiled.program, at: p)
-                        end = run.best(compiled.program.entry, p)
+                        let entry = run.begin(rule: r, at: p)
+                        end = run.best(entry, p)
                         guard end > p else { continue }
-                        captures = run.captures(compiled.program, end: end)
+                        captures = run.captures(compiled.program, entry: entry, end: end)
                     }
                     let stop = tokens[end - 1].end
                     let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.rule.arguments,
