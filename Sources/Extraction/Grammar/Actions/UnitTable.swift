@@ -5,6 +5,10 @@ struct UnitTable: Sendable {
     var pairs: [(key: String, value: String)] = []
     /// `max=N`: the largest amount the rule accepts.
     var max: Double?
+    /// The values by word as written and by lowercased word, the first pair winning: a figure
+    /// rule may list a hundred words, and its action looks one up at every candidate.
+    private var exact: [String: String] = [:]
+    private var folded: [String: String] = [:]
 
     init<S: Sequence>(_ args: S) where S.Element == String {
         for a in args {
@@ -12,14 +16,16 @@ struct UnitTable: Sendable {
             let key = String(a[..<eq]), value = String(a[a.index(after: eq)...])
             if key == "max" { max = Double(value) } else { pairs.append((key, value)) }
         }
+        for (key, value) in pairs.reversed() {
+            exact[key] = value
+            folded[key.lowercased()] = value
+        }
     }
 
     /// The value for `word` (spaces dropped when `compact`: "M tokens" → "Mtokens").
     func unit(of word: String, compact: Bool = false) -> String? {
         let w = compact ? word.filter { !$0.isWhitespace } : word
-        if let hit = pairs.first(where: { $0.key == w }) { return hit.value }
-        let folded = w.lowercased()
-        return pairs.first { $0.key.lowercased() == folded }?.value
+        return exact[w] ?? folded[w.lowercased()]
     }
 
     /// The factor for `word` (several words are also looked up without their spaces, since an

@@ -27,8 +27,10 @@ struct Compiler {
         c.instructions.append(.match)
         let entry = try c.emit(pattern, next: 0)
         var program = Program(instructions: c.instructions, entry: entry, captureNames: c.captureNames, firstKeys: nil)
-        program.firstKeys = c.firstKeys(from: entry)
-        program.lookahead = c.lookahead(from: entry)
+        var keys = StepKeys(c.instructions, checks: c.checks)
+        program.firstKeys = keys[entry]
+        program.lookahead = c.lookahead(from: entry, keys: &keys)
+        program.stepKeys = keys.all()
         program.single = c.single(from: entry)
         return program
     }
@@ -157,36 +159,9 @@ struct Compiler {
         }
     }
 
-    /// Keys that every first token of a match has one of, or nil when unknown.
-    func firstKeys(from entry: Int) -> Set<FirstKey>? {
-        var keys: Set<FirstKey> = []
-        var seen: Set<Int> = []
-        var stack = [entry]
-        while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
-            switch instructions[pc] {
-            case let .token(test, _):
-                guard let k = checks.keys(test) else { return nil }
-                keys.formUnion(k)
-            case let .literal(units, _):
-                // A literal covers whole tokens, so its first token spells one of its prefixes
-                // that ends before a gap: "us $" starts with a token "u", "us" (or "us" + "$").
-                for k in 1...units.count {
-                    if units[k - 1] == 0x20 { break }
-                    keys.insert(.lower(TokenKeys.hash(units[0..<k])))
-                }
-            case let .dimension(d, _): keys.insert(.dimension(d))
-            case let .split(a, b): stack.append(a); stack.append(b)
-            case let .save(_, next), let .assertStart(next), let .assertEnd(next): stack.append(next)
-            case .match: return nil
-            }
-        }
-        return keys
-    }
-
     /// Every way into the pattern: its first element and the keys of the token after it. Nil
     /// when a way in cannot be told (the pattern may match at once).
-    func lookahead(from entry: Int) -> LookaheadKeys? {
+    func lookahead(from entry: Int, keys: inout StepKeys) -> LookaheadKeys? {
         var branches: [LookaheadKeys.Branch] = []
         var seen: Set<Int> = []
         var stack = [entry]
@@ -194,11 +169,11 @@ struct Compiler {
             guard seen.insert(pc).inserted else { continue }
             switch instructions[pc] {
             case let .token(test, next):
-                branches.append(.init(first: .token(checks.keys(test), check: test), follow: firstKeys(from: next)))
+                branches.append(.init(first: .token(checks.keys(test), check: test), follow: keys[next]))
             case let .dimension(d, next):
-                branches.append(.init(first: .item(d), follow: firstKeys(from: next)))
+                branches.append(.init(first: .item(d), follow: keys[next]))
             case let .literal(units, next):
-                branches.append(.init(first: .literal(units, firstKeys(from: pc) ?? []), follow: firstKeys(from: next)))
+                branches.append(.init(first: .literal(units, keys[pc] ?? []), follow: keys[next]))
             case .match: return nil
             case let .split(a, b): stack.append(a); stack.append(b)
             case let .save(_, next), let .assertStart(next), let .assertEnd(next): stack.append(next)

@@ -18,9 +18,12 @@ public final class DocumentView: @unchecked Sendable {
     private(set) var firstItem: [Int32]
     private(set) var nextItem: [Int32] = []
     private var lastItem: [Int32]
-    /// Each item's end token and `TokenKeys.bit` of its dimension.
+    /// Each item's end token, `TokenKeys.bit` of its dimension and the dimension's number in
+    /// `dimensions` (compared exactly where the bit may be shared).
     private var itemEnd: [Int32] = []
     private var itemBit: [UInt64] = []
+    private var itemDimension: [Int32] = []
+    private var dimensions: [String] = []
 
     /// The item lists as plain arrays, to hand to a matching loop once per sentence (reading
     /// the view's properties at every token would pay access checks and reference counts).
@@ -29,9 +32,13 @@ public final class DocumentView: @unchecked Sendable {
         var next: [Int32]
         var end: [Int32]
         var bit: [UInt64]
+        var dimension: [Int32]
     }
 
-    var itemLinks: ItemLinks { ItemLinks(first: firstItem, next: nextItem, end: itemEnd, bit: itemBit) }
+    var itemLinks: ItemLinks { ItemLinks(first: firstItem, next: nextItem, end: itemEnd, bit: itemBit, dimension: itemDimension) }
+
+    /// The number `ItemLinks.dimension` gives items of this dimension (−1 if there are none).
+    func dimensionNumber(_ name: String) -> Int32 { dimensions.firstIndex(of: name).map(Int32.init) ?? -1 }
 
     public init(text: DocumentText, segments: SegmentedText, lexicon: Lexicon, referenceDate: String?) {
         self.text = text
@@ -72,18 +79,32 @@ public final class DocumentView: @unchecked Sendable {
     }
 
     public func add(_ newItems: some Collection<Item>) {
-        var lastDimension = "", lastBit: UInt64 = 0
+        // The lists move into locals and back: appending to the class's own arrays would pay
+        // an exclusivity check per array and item.
+        var items = self.items, next = nextItem, first = firstItem, last = lastItem, features = self.features
+        var ends = itemEnd, bits = itemBit, numbers = itemDimension
+        self.items = []; nextItem = []; firstItem = []; lastItem = []; self.features = []
+        itemEnd = []; itemBit = []; itemDimension = []
+        var lastDimension = "", lastBit: UInt64 = 0, lastNumber: Int32 = -1
         for item in newItems {
-            if item.dimension != lastDimension { lastDimension = item.dimension; lastBit = TokenKeys.bit(item.dimension) }
+            if item.dimension != lastDimension || lastNumber < 0 {
+                lastDimension = item.dimension
+                lastBit = TokenKeys.bit(item.dimension)
+                lastNumber = dimensionNumber(item.dimension)
+                if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(item.dimension) }
+            }
             let i = Int32(items.count), t = Int(item.firstToken)
             items.append(item)
-            nextItem.append(-1)
-            if lastItem[t] >= 0 { nextItem[Int(lastItem[t])] = i } else { firstItem[t] = i }
-            lastItem[t] = i
+            next.append(-1)
+            if last[t] >= 0 { next[Int(last[t])] = i } else { first[t] = i }
+            last[t] = i
             features[t].dimensionBits |= lastBit
-            itemEnd.append(item.endToken)
-            itemBit.append(lastBit)
+            ends.append(item.endToken)
+            bits.append(lastBit)
+            numbers.append(lastNumber)
         }
+        self.items = items; nextItem = next; firstItem = first; lastItem = last; self.features = features
+        itemEnd = ends; itemBit = bits; itemDimension = numbers
     }
 
     func string(_ start: Int32, _ end: Int32) -> String { text.slice(Int(start)..<Int(end)) }

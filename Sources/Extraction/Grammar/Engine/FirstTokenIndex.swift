@@ -1,12 +1,19 @@
 import NoteGraphCore
 
-/// Which rules of a stage can start at a token, looked up by the token's features. All rule
-/// lists live in one pool and each key maps to a span of it, so a lookup reads integers only
-/// (no array is retained or released per token: the matcher asks at every admitted token).
+/// Which entries of a stage (its ways into rules, `WayTable`) can start at a token, looked up by
+/// the token's features. All entry lists live in one pool and each key maps to a span of it, so
+/// a lookup reads integers only (no array is retained or released per token: the matcher asks
+/// at every admitted token).
 struct FirstTokenIndex: Sendable {
     struct Span: Sendable {
         var start: Int32 = 0
         var count: Int32 = 0
+    }
+
+    struct Named: Sendable {
+        var bit: UInt64
+        var name: String
+        var span: Span
     }
 
     private var pool: [Int32] = []
@@ -17,11 +24,13 @@ struct FirstTokenIndex: Sendable {
     private var unitSlot = [Int32](repeating: 0, count: 65536)
     private var spans: [Span] = []
     private let words: HashIndex
-    private var classes: [String: Span] = [:]
-    private var dimensions: [String: Span] = [:]
+    /// Classes and dimensions are few: a short list compared by `TokenKeys.bit` first, then by
+    /// name, costs less per token than hashing the name for a dictionary.
+    private var classes: [Named] = []
+    private var dimensions: [Named] = []
     private var unindexed = Span()
 
-    /// `keys[i]`: the first keys of rule i, nil when it has none (tried at every token).
+    /// `keys[i]`: the first keys of entry i, nil when it has none (proposed at every token).
     /// `arena` owns the word table's buffers.
     init(_ keys: [Set<FirstKey>?], arena: FilterArena) {
         var byKind = [[Int32]](repeating: [], count: TokenKind.allCases.count)
@@ -43,31 +52,31 @@ struct FirstTokenIndex: Sendable {
             }
         }
         var pool: [Int32] = []
-        func span(_ rules: [Int32]) -> Span {
-            defer { pool += rules.sorted() }
-            return Span(start: Int32(pool.count), count: Int32(rules.count))
+        func span(_ entries: [Int32]) -> Span {
+            defer { pool += entries.sorted() }
+            return Span(start: Int32(pool.count), count: Int32(entries.count))
         }
         kinds = byKind.map(span)
         scripts = byScript.map(span)
         units = UnitSet(byUnit.keys)
-        for (u, rules) in byUnit {
-            spans.append(span(rules))
+        for (u, entries) in byUnit {
+            spans.append(span(entries))
             unitSlot[Int(u)] = Int32(spans.count)
         }
         var lowerPairs: [(UInt64, Int32)] = []
-        for (h, rules) in byLower {
-            spans.append(span(rules))
+        for (h, entries) in byLower {
+            spans.append(span(entries))
             lowerPairs.append((h, Int32(spans.count - 1)))
         }
         words = HashIndex(lowerPairs, arena: arena)
-        classes = byClass.mapValues(span)
-        dimensions = byDimension.mapValues(span)
+        classes = byClass.sorted { $0.key < $1.key }.map { Named(bit: TokenKeys.bit($0.key), name: $0.key, span: span($0.value)) }
+        dimensions = byDimension.sorted { $0.key < $1.key }.map { Named(bit: TokenKeys.bit($0.key), name: $0.key, span: span($0.value)) }
         unindexed = span(none)
         self.pool = pool
     }
 
-    /// Appends to `list` each rule that can start at token `p` and is not yet in it
-    /// (`proposed[r] == p` marks those already there).
+    /// Appends to `list` each entry that can start at token `p` and is not yet in it
+    /// (`proposed[e] == p` marks those already there).
     func propose(_ f: TokenFeatures, at p: Int, view: DocumentView, into list: inout [Int32], proposed: inout [Int]) {
         pool.withUnsafeBufferPointer { pool in
             func add(_ s: Span) {
@@ -80,12 +89,16 @@ struct FirstTokenIndex: Sendable {
             add(scripts[Int(f.script.rawValue)])
             if units.contains(f.firstUnit) { add(spans[Int(unitSlot[Int(f.firstUnit)]) - 1]) }
             if !words.isEmpty, let k = words[f.hash] { add(spans[Int(k)]) }
-            if !classes.isEmpty, f.classBit != 0, let c = view.lexiconClass(p), let s = classes[c] { add(s) }
-            if !dimensions.isEmpty, f.dimensionBits != 0 {
-                var i = view.firstItem[p]
-                while i >= 0 {
-                    if let s = dimensions[view.items[Int(i)].dimension] { add(s) }
-                    i = view.nextItem[Int(i)]
+            if f.classBit != 0 {
+                for c in classes where c.bit & f.classBit != 0 && view.lexiconClass(p) == c.name { add(c.span) }
+            }
+            if f.dimensionBits != 0 {
+                for d in dimensions where d.bit & f.dimensionBits != 0 {
+                    var i = view.firstItem[p]
+                    while i >= 0 {
+                        if view.items[Int(i)].dimension == d.name { add(d.span); break }
+                        i = view.nextItem[Int(i)]
+                    }
                 }
             }
             add(unindexed)

@@ -27,9 +27,12 @@ struct KeyFilter: @unchecked Sendable {
     }
 }
 
-/// Owns the buffers of a stage's `KeyFilter`s; the stage's matcher keeps it as long as itself.
+/// Owns the buffers of a stage's `KeyFilter`s and tables; the stage's matcher keeps it as long
+/// as itself (a `Run` keeps one for its memo).
 final class FilterArena: @unchecked Sendable {
     private var buffers: [UnsafeMutableRawPointer] = []
+    /// First-unit bitmaps by their units: 8 KB each, and many filters share one (digits).
+    private var bitmaps: [[UInt16]: UnsafePointer<UInt64>] = [:]
 
     deinit { for b in buffers { b.deallocate() } }
 
@@ -37,7 +40,15 @@ final class FilterArena: @unchecked Sendable {
     /// the stage is being built; read-only (and so shareable between threads) after.
     func buffer<T: BitwiseCopyable>(_ count: Int, of: T.Type, initial: T) -> UnsafeMutablePointer<T> {
         let b = UnsafeMutablePointer<T>.allocate(capacity: count)
-        b.initialize(repeating: initial, count: count)
+        // Doubling copies (memcpy) fill a large buffer (a run's check memo: tokens × checks)
+        // several times faster than storing the value element by element.
+        if count > 0 { b.initialize(to: initial) }
+        var filled = min(count, 1)
+        while filled < count {
+            let n = min(filled, count - filled)
+            (b + filled).initialize(from: b, count: n)
+            filled += n
+        }
         buffers.append(UnsafeMutableRawPointer(b))
         return b
     }
@@ -56,9 +67,13 @@ final class FilterArena: @unchecked Sendable {
             }
         }
         if !units.isEmpty {
-            let b = buffer(1024, of: UInt64.self, initial: 0)
-            for u in units { b[Int(u >> 6)] |= 1 << UInt64(u & 63) }
-            f.units = UnsafePointer(b)
+            units.sort()
+            if let known = bitmaps[units] { f.units = known } else {
+                let b = buffer(1024, of: UInt64.self, initial: 0)
+                for u in units { b[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+                f.units = UnsafePointer(b)
+                bitmaps[units] = f.units
+            }
         }
         if !words.isEmpty { f.words = HashIndex(words.map { ($0, 0) }, arena: self) }
         return f

@@ -14,6 +14,9 @@ public struct Program: Sendable {
     /// Set when the whole pattern is one token test, perhaps captured (`c:[class:company]`):
     /// the matcher then tests the token and skips the NFA.
     var single: (check: Int, capture: Int?)?
+    /// Per instruction, the keys of the first token of any match from there (`StepKeys`): the
+    /// matcher skips an alternative at a token that has none of them.
+    var stepKeys: [Set<FirstKey>?] = []
 
     static let maxInstructions = 4096
 }

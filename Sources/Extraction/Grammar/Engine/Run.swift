@@ -2,29 +2,47 @@ import NoteGraphCore
 
 /// The memo of one (rule, start) attempt: `best(pc, pos)` is the furthest token a match can end
 /// at from there (−1 if none). Each (pc, pos) pair is computed once per attempt, so an attempt
-/// costs at most program size × window steps however the pattern nests.
+/// costs at most program size × window steps however the pattern nests; and a step whose
+/// first-token filter turns the token down (most alternatives of a long word list) costs one
+/// filter ask. Memo and check results live in buffers of the run's own arena, so the recursion
+/// pays no copy-on-write checks.
 struct Run {
     let view: DocumentView
     let checks: CheckTable
+    let code: StageCode
+    let features: [TokenFeatures]
+    let links: DocumentView.ItemLinks
+    /// The view's number for each of the code's dimensions.
+    let dimensionNumbers: [Int32]
     /// Results of the stage's dear checks per token of `base…`: 0 = not yet asked, 1 = fails,
     /// 2 = passes.
-    var tested: [UInt8]
+    let tested: UnsafeMutablePointer<UInt8>
     let base: Int
     var sentenceStart = 0, sentenceEnd = 0
     var start = 0
     var end = 0
     var width = 0
+    /// The running rule's first step in the pool.
+    var first = 0
     var generation: UInt32 = 0
-    var stamp: [UInt32] = []
-    var memo: [Int32] = []
-    var instructions: [Instruction] = []
+    var capacity = 0
+    var stamp: UnsafeMutablePointer<UInt32>
+    var memo: UnsafeMutablePointer<Int32>
+    /// Owns `tested`, `stamp` and `memo`.
+    let arena = FilterArena()
 
     /// A run over the sentences within `tokens` (matches never leave their sentence).
-    init(view: DocumentView, checks: CheckTable, tokens: Range<Int>) {
+    init(view: DocumentView, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
         self.view = view
         self.checks = checks
+        self.code = code
+        features = view.features
+        links = view.itemLinks
+        dimensionNumbers = code.dimensions.map(view.dimensionNumber)
         base = tokens.lowerBound
-        tested = [UInt8](repeating: 0, count: tokens.count * checks.memoColumns)
+        tested = arena.buffer(max(1, tokens.count * checks.memoColumns), of: UInt8.self, initial: 0)
+        stamp = arena.buffer(1, of: UInt32.self, initial: 0)
+        memo = arena.buffer(1, of: Int32.self, initial: -1)
     }
 
     /// Whether token `t` passes check `c`, each dear check computed once per token.
@@ -38,81 +56,91 @@ struct Run {
         return r
     }
 
-    mutating func begin(_ program: Program, at p: Int) {
+    /// Starts an attempt of rule `rule` at token `p`; returns its first step.
+    mutating func begin(rule: Int, at p: Int) -> Int {
         start = p
         end = min(sentenceEnd, p + StageMatcher.window)
         width = end - start + 1
-        instructions = program.instructions
-        let need = program.instructions.count * width
-        if stamp.count < need {
-            stamp = [UInt32](repeating: 0, count: need)
-            memo = [Int32](repeating: -1, count: need)
+        first = Int(code.base[rule])
+        let need = Int(code.count[rule]) * width
+        if capacity < need {
+            // Earlier buffers stay in the arena until the run ends: they only ever double.
+            capacity = max(need, 2 * capacity)
+            stamp = arena.buffer(capacity, of: UInt32.self, initial: 0)
+            memo = arena.buffer(capacity, of: Int32.self, initial: -1)
             generation = 0
         }
         generation &+= 1
         if generation == 0 {
-            for i in stamp.indices { stamp[i] = 0 }
+            stamp.update(repeating: 0, count: capacity)
             generation = 1
         }
+        return Int(code.entry[rule])
     }
 
     mutating func best(_ pc: Int, _ pos: Int) -> Int {
-        let key = pc * width + (pos - start)
+        let step = code.steps[pc]
+        if step.filter >= 0, pos >= end || !code.filters[Int(step.filter)].admits(features[pos]) { return -1 }
+        let key = (pc - first) * width + (pos - start)
         if stamp[key] == generation { return Int(memo[key]) }
         var r = -1
-        switch instructions[pc] {
+        let next = Int(step.next)
+        switch step.op {
         case .match: r = pos
-        case let .token(test, next):
-            if pos < end, passes(test, pos) { r = best(next, pos + 1) }
-        case let .literal(lit, next):
-            if pos < end, let k = view.literal(lit, from: pos, limit: end) { r = best(next, k) }
-        case let .dimension(d, next):
+        case .token:
+            if pos < end, passes(Int(step.arg), pos) { r = best(next, pos + 1) }
+        case .literal:
+            if pos < end, let k = view.literal(code.literal(Int(step.arg)), from: pos, limit: end) { r = best(next, k) }
+        case .dimension:
             if pos < end {
-                var i = view.firstItem[pos]
+                let d = dimensionNumbers[Int(step.arg)]
+                var i = links.first[pos]
                 while i >= 0 {
-                    let item = view.items[Int(i)]
-                    if item.dimension == d, Int(item.endToken) <= end { r = max(r, best(next, Int(item.endToken))) }
-                    i = view.nextItem[Int(i)]
+                    let stop = Int(links.end[Int(i)])
+                    if links.dimension[Int(i)] == d, stop <= end { r = max(r, best(next, stop)) }
+                    i = links.next[Int(i)]
                 }
             }
-        case let .split(a, b): r = max(best(a, pos), best(b, pos))
-        case let .save(_, next): r = best(next, pos)
-        case let .assertStart(next): if pos == sentenceStart { r = best(next, pos) }
-        case let .assertEnd(next): if pos == sentenceEnd { r = best(next, pos) }
+        case .split: r = max(best(next, pos), best(Int(step.arg), pos))
+        case .save: r = best(next, pos)
+        case .assertStart: if pos == sentenceStart { r = best(next, pos) }
+        case .assertEnd: if pos == sentenceEnd { r = best(next, pos) }
         }
         stamp[key] = generation
         memo[key] = Int32(r)
         return r
     }
 
-    /// Follows one path to `target` (the first alternative that reaches it, so quantifiers are
-    /// greedy) and reads the capture slots on the way.
-    mutating func captures(_ program: Program, end target: Int) -> [Capture] {
+    /// Follows one path from `entry` to `target` (the first alternative that reaches it, so
+    /// quantifiers are greedy) and reads the capture slots on the way.
+    mutating func captures(_ program: Program, entry: Int, end target: Int) -> [Capture] {
         if program.captureNames.isEmpty { return [] }
         var slots = [Int](repeating: -1, count: program.captureNames.count * 2)
         var consumed: [(token: Int, item: Int32)] = []   // items used on the path, by start token
-        var pc = program.entry, pos = start
+        var pc = entry, pos = start
         loop: while true {
-            switch instructions[pc] {
+            let step = code.steps[pc], next = Int(step.next)
+            switch step.op {
             case .match: break loop
-            case let .token(_, next): pc = next; pos += 1
-            case let .literal(lit, next): pos = view.literal(lit, from: pos, limit: end) ?? pos; pc = next
-            case let .dimension(d, next):
-                var i = view.firstItem[pos]
+            case .token: pos += 1
+            case .literal: pos = view.literal(code.literal(Int(step.arg)), from: pos, limit: end) ?? pos
+            case .dimension:
+                let d = dimensionNumbers[Int(step.arg)]
+                var i = links.first[pos]
                 while i >= 0 {
-                    let item = view.items[Int(i)]
-                    if item.dimension == d, Int(item.endToken) <= end, best(next, Int(item.endToken)) == target {
+                    let stop = Int(links.end[Int(i)])
+                    if links.dimension[Int(i)] == d, stop <= end, best(next, stop) == target {
                         consumed.append((pos, i))
-                        pos = Int(item.endToken)
+                        pos = stop
                         break
                     }
-                    i = view.nextItem[Int(i)]
+                    i = links.next[Int(i)]
                 }
-                pc = next
-            case let .split(a, b): pc = best(a, pos) == target ? a : b
-            case let .save(slot, next): slots[slot] = pos; pc = next
-            case let .assertStart(next), let .assertEnd(next): pc = next
+            case .split: if best(next, pos) != target { pc = Int(step.arg); continue loop }
+            case .save: slots[Int(step.arg)] = pos
+            case .assertStart, .assertEnd: break
             }
+            pc = next
         }
         var out: [Capture] = []
         for (k, name) in program.captureNames.enumerated() {

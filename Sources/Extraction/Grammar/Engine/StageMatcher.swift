@@ -1,7 +1,7 @@
 import NoteGraphCore
 
 /// All rules of one stage compiled together. Each sentence is scanned once: at every token the
-/// first-token index proposes the few rules that can start there, each proposal is run as a
+/// stage's ways in (`WayTable`) name the few rules that can start there, each is run as a
 /// memoised NFA (linear in the window), actions turn matches into values, and overlaps are
 /// resolved — longest match (in characters) first, then higher priority, then earlier rule.
 public final class StageMatcher: @unchecked Sendable {
@@ -26,14 +26,13 @@ public final class StageMatcher: @unchecked Sendable {
 
     public let stage: String
     public let rules: [CompiledRule]
-    let index: FirstTokenIndex
     /// The union of all rules' first keys (nil if a rule has none): most tokens start nothing,
     /// and this says so in a few loads.
     let startFilter: KeyFilter
-    /// Each rule's lookahead, by rule index.
-    let lookaheads: [Lookahead]
-    /// The token ways in that rules share (`Lookahead.branches`), in the arena.
-    let branches: UnsafeBufferPointer<LookaheadBranch>
+    /// The ways into the rules, which propose the rules worth running at a token.
+    let ways: WayTable
+    /// The rules' programs as the matcher runs them.
+    let code: StageCode
     /// Owns the filters' buffers.
     let arena = FilterArena()
     /// Every token test of the stage's rules.
@@ -45,27 +44,18 @@ public final class StageMatcher: @unchecked Sendable {
         self.stage = stage
         self.rules = rules
         self.checks = checks
-        index = FirstTokenIndex(rules.map(\.program.firstKeys), arena: arena)
         startFilter = rules.allSatisfy { $0.program.firstKeys != nil } ? arena.filter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : .everything
-        var interned: [LookaheadKeys.Branch: Int32] = [:]
-        lookaheads = rules.map { [arena] in Lookahead($0.program.lookahead, arena: arena, shared: &interned) }
-        let shared = interned.sorted { $0.value < $1.value }.map { [arena] in LookaheadBranch($0.key, arena: arena) }
-        if let sample = shared.first {
-            let buffer = arena.buffer(shared.count, of: LookaheadBranch.self, initial: sample)
-            for (k, b) in shared.enumerated() { buffer[k] = b }
-            branches = UnsafeBufferPointer(start: buffer, count: shared.count)
-        } else {
-            branches = UnsafeBufferPointer(start: nil, count: 0)
-        }
+        ways = WayTable(rules.map(\.program), arena: arena)
+        code = StageCode(rules.map(\.program), arena: arena)
     }
 
     /// Per-document working memory, reused across sentences (no allocation per sentence).
     public final class Scratch {
+        /// Per way: the token it was last proposed at (so a token lists it once).
         var proposed: [Int]
-        /// Per shared lookahead branch: the token it was last asked at, and its answer there.
-        var stamp: [Int]
-        var answer: [Bool]
         var list: [Int32] = []
+        /// The rules to run at the current token, one bit each.
+        var mask: [UInt64]
         var candidates: [Candidate] = []
         /// Matches whose action gave no value, with its reason: filled only by a `match` that
         /// keeps candidates (`grammar explain`), read by the caller after it.
@@ -73,17 +63,16 @@ public final class StageMatcher: @unchecked Sendable {
         /// Optional so that `match` can move it out and back: a copy would share and then
         /// duplicate its buffers on the first write.
         var run: Run?
-        init(view: DocumentView, rules: Int, branches: Int, checks: CheckTable, tokens: Range<Int>) {
-            proposed = [Int](repeating: -1, count: rules)
-            stamp = [Int](repeating: -1, count: branches)
-            answer = [Bool](repeating: false, count: branches)
-            run = Run(view: view, checks: checks, tokens: tokens)
+        init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
+            proposed = [Int](repeating: -1, count: ways.ways.count)
+            mask = [UInt64](repeating: 0, count: ways.words)
+            run = Run(view: view, checks: checks, code: code, tokens: tokens)
         }
     }
 
     /// Working memory for matching the sentences within `tokens` (default: the whole document).
     public func scratch(for view: DocumentView, tokens: Range<Int>? = nil) -> Scratch {
-        Scratch(view: view, rules: rules.count, branches: branches.count, checks: checks, tokens: tokens ?? 0..<view.tokens.count)
+        Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count)
     }
 
     /// A match before overlap resolution (kept for `grammar explain`).
@@ -101,60 +90,74 @@ public final class StageMatcher: @unchecked Sendable {
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
         var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!, candidates = scratch.candidates
-        var stamp = scratch.stamp, answer = scratch.answer
-        scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.stamp = []; scratch.answer = []
+        var mask = scratch.mask
+        scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.mask = []
         candidates.removeAll(keepingCapacity: true)
         defer {
             scratch.proposed = proposed; scratch.list = list; scratch.run = run; scratch.candidates = candidates
-            scratch.stamp = stamp; scratch.answer = answer
+            scratch.mask = mask
         }
         run.sentenceStart = first
         run.sentenceEnd = limit
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
-        let features = view.features, startFilter = self.startFilter, lookaheads = self.lookaheads, links = view.itemLinks
-        let index = self.index, tokens = view.tokens, rules = self.rules, shared = self.branches
+        let features = view.features, startFilter = self.startFilter, links = view.itemLinks
+        let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules
         for p in first..<limit {
             let f = features[p]
             if !startFilter.admits(f) { continue }
             list.removeAll(keepingCapacity: true)
-            index.propose(f, at: p, view: view, into: &list, proposed: &proposed)
+            table.index.propose(f, at: p, view: view, into: &list, proposed: &proposed)
             if list.isEmpty { continue }
-            if list.count > 1 { list.sort() }
-            for r in list {
-                if !lookaheads[Int(r)].allows(links, features, at: p, limit: limit, view: view, shared: shared, run: &run,
-                                                      stamp: &stamp, answer: &answer) { continue }
-                let compiled = rules[Int(r)]
-                let end: Int
-                let captures: [Capture]
-                let start = tokens[p].start
-                if let single = compiled.program.single {
-                    guard run.passes(single.check, p) else { continue }
-                    end = p + 1
-                    captures = single.capture.map {
-                        [Capture(name: compiled.program.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
-                                 start: start, end: tokens[p].end, value: nil)]
-                    } ?? []
-                } else {
-                    run.begin(compiled.program, at: p)
-                    end = run.best(compiled.program.entry, p)
-                    guard end > p else { continue }
-                    captures = run.captures(compiled.program, end: end)
+            var any = false
+            let masks = table.masks
+            for w in list {
+                table.ways[Int(w)].masks(at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
+                    any = true
+                    let from = masks + Int(m) * words
+                    for k in 0..<words { mask[k] |= from[k] }
                 }
-                let stop = tokens[end - 1].end
-                let refusal = keepCandidates ? Refusal() : nil
-                let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.rule.arguments,
-                                        referenceDate: view.referenceDate, view: view, prepared: compiled.prepared, refusal: refusal)
-                guard let value = compiled.action.run(input) else {
-                    if let refusal {
-                        scratch.refused.append(Refused(rule: Int(r), firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
-                                                       reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
+            }
+            if !any { continue }
+            for k in 0..<words {
+                var bits = mask[k]
+                mask[k] = 0
+                while bits != 0 {
+                    let r = k * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let compiled = rules[r]
+                    let end: Int
+                    let captures: [Capture]
+                    let start = tokens[p].start
+                    if let single = compiled.program.single {
+                        guard run.passes(single.check, p) else { continue }
+                        end = p + 1
+                        captures = single.capture.map {
+                            [Capture(name: compiled.program.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
+                                     start: start, end: tokens[p].end, value: nil)]
+                        } ?? []
+                    } else {
+                        let entry = run.begin(rule: r, at: p)
+                        end = run.best(entry, p)
+                        guard end > p else { continue }
+                        captures = run.captures(compiled.program, entry: entry, end: end)
                     }
-                    continue
+                    let stop = tokens[end - 1].end
+                    // Why an action refused a match is asked only while explaining (`keepCandidates`).
+                    let refusal = keepCandidates ? Refusal() : nil
+                    let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.rule.arguments,
+                                            referenceDate: view.referenceDate, view: view, prepared: compiled.prepared, refusal: refusal)
+                    guard let value = compiled.action.run(input) else {
+                        if let refusal {
+                            scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
+                                                           reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
+                        }
+                        continue
+                    }
+                    let item = Item(dimension: compiled.action.dimension, firstToken: Int32(p), endToken: Int32(end),
+                                    start: start, end: stop, value: value, rule: compiled.rule.id)
+                    candidates.append(Candidate(rule: r, item: item, length: stop - start))
                 }
-                let item = Item(dimension: compiled.action.dimension, firstToken: Int32(p), endToken: Int32(end),
-                                start: start, end: stop, value: value, rule: compiled.rule.id)
-                candidates.append(Candidate(rule: Int(r), item: item, length: stop - start))
             }
         }
         return (resolve(candidates, tokens: first..<limit), keepCandidates ? candidates : [])

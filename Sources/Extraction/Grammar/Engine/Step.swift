@@ -1,0 +1,18 @@
+/// One instruction as the matcher runs it: a plain 16-byte value, so that reading one costs a
+/// load and no reference counting (an `Instruction` carries an array or a string, retained and
+/// released each time a `switch` binds it). Literals and dimensions are numbered in the stage's
+/// `StageCode`; program counters are positions in its step pool.
+struct Step: Sendable {
+    enum Op: UInt8, Sendable {
+        case token, literal, dimension, split, save, assertStart, assertEnd, match
+    }
+
+    var op: Op
+    /// The step after this one (a split's first alternative).
+    var next: Int32
+    /// The check (token), literal or dimension number, save slot, or a split's second alternative.
+    var arg: Int32
+    /// The stage filter the token here must pass for any match to continue from this step
+    /// (−1: none, e.g. when the rest may match without a token).
+    var filter: Int32
+}
