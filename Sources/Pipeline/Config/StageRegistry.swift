@@ -27,6 +27,8 @@ public enum StageRegistry {
         ("metrics", grammarStage("metrics")),
         ("companies", grammarStage("companies")),
         ("context", { options, _ in try options.finish(); return ContextStage() }),
+        ("actions", grammarStage("actions")),
+        ("events", { options, _ in try options.finish(); return EventsStage() }),
     ]
 
     /// A stage that runs the rules of `Grammars/<name>/`.
