@@ -30,11 +30,11 @@ enum EventEmitter {
             titles[key] = titles[key] ?? e.title
             identified.append((key, e))
             spans[key, default: []].append(e.span)
-            if var m = merged[key] {
-                m.mentions += e.mentions
-                for c in e.companies where !m.companies.contains(c) { m.companies.append(c) }
-                for p in e.products where !m.products.contains(p) { m.products.append(p) }
-                merged[key] = m
+            if merged[key] != nil {
+                // In place: a long list can say one event thousands of times.
+                merged[key]!.mentions += e.mentions
+                for c in e.companies where !merged[key]!.companies.contains(c) { merged[key]!.companies.append(c) }
+                for p in e.products where !merged[key]!.products.contains(p) { merged[key]!.products.append(p) }
             } else {
                 merged[key] = e
                 order.append(key)
@@ -42,11 +42,12 @@ enum EventEmitter {
         }
         let text = document.text
         var seen = Set(work.extraction.nodes.map(\.id))
+        let figureMentions = FigureMentions(work.extraction)
         for key in order {
             let e = merged[key]!
             var figures: [String] = []
             for span in spans[key]! {
-                for f in work.extraction.nodeIDs(.figure, mentionedWithin: scope.scalars(span)) where !figures.contains(f) { figures.append(f) }
+                for f in figureMentions.ids(within: scope.scalars(span)) where !figures.contains(f) { figures.append(f) }
             }
             let props: [(String, JSONValue)] = [
                 ("date", .string(e.date)), ("precision", .string(e.precision)), ("title", .string(e.title)),

@@ -57,9 +57,12 @@ struct EventScope {
     }
 
     /// Canonical names of the products mentioned inside `range`, each once.
-    func productNames(in range: Range<Int32>) -> [String] {
+    func productNames(in range: Range<Int32>) -> [String] { productNames(productTokens(in: range)) }
+
+    /// Canonical names of the products these tokens are, each once.
+    func productNames(_ tokens: [Int]) -> [String] {
         var seen = Set<String>()
-        return productTokens(in: range).map { lexicon.entries[Int(segments.tokens[$0].lexiconEntry)].name }.filter { seen.insert($0).inserted }
+        return tokens.map { lexicon.entries[Int(segments.tokens[$0].lexiconEntry)].name }.filter { seen.insert($0).inserted }
     }
 
     /// The date of the article a sentence belongs to: the dateline on the line right after it

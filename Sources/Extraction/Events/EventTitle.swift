@@ -24,6 +24,9 @@ enum EventTitle {
 
     /// Token indices of the object after `start`, before `end` (the clause's end).
     static func object(after start: Int, before end: Int, scope: EventScope, stopAt group: [Item], han: Bool) -> [Int] {
+        // An object is a few words: looking further than this many tokens is never needed, and
+        // keeps a clause of thousands of tokens from costing that much per action.
+        let end = min(end, start + 48)
         guard start < end else { return [] }
         let tokens = scope.segments.tokens
         let units = scope.text.utf16

@@ -30,8 +30,9 @@ struct SentenceEvents {
                 }
             }
             var previous: Stated?
+            let cache = ClauseCache()
             for g in groups {
-                let (event, stated) = event(g, sentence: sentence, index: Int(s), clause: clause, previous: previous)
+                let (event, stated) = event(g, sentence: sentence, index: Int(s), clause: clause, previous: previous, cache: cache)
                 if let event { out.append(event) }
                 previous = Stated(subject: stated.subject.isEmpty ? previous?.subject ?? [] : stated.subject,
                                   object: stated.object.isEmpty ? previous?.object ?? [] : stated.object)
@@ -49,7 +50,7 @@ struct SentenceEvents {
 
     /// The event of a group of actions (nil when it lacks a name or a date), and what the
     /// sentence's later clauses can take over from it.
-    func event(_ group: [Item], sentence: Sentence, index: Int, clause: (Int32) -> Int, previous: Stated?) -> (FoundEvent?, Stated) {
+    func event(_ group: [Item], sentence: Sentence, index: Int, clause: (Int32) -> Int, previous: Stated?, cache: ClauseCache) -> (FoundEvent?, Stated) {
         let first = group[0], last = group[group.count - 1]
         let tokens = scope.segments.tokens
         let coreStart = scope.tokenIndex(at: first.core.start), coreEnd = scope.tokenIndex(at: last.core.end - 1) + 1
@@ -72,16 +73,20 @@ struct SentenceEvents {
 
         // Names: the clause's companies and products. The subject is the run of them nearest
         // before the action; without one, the subject of the sentence's previous event.
-        let products = scope.productTokens(in: span)
-        var names: [Range<Int>] = scope.companies.within(span).map { Int($0.firstToken)..<Int($0.endToken) } + products.map { $0..<($0 + 1) }
-        names.sort { $0.lowerBound < $1.lowerBound }
-        var ids = scope.companyIDs(in: span)
+        let facts = cache.facts(span, scope)
+        let names = facts.names
+        var ids = facts.companyIDs
         var subject: [Int] = []
         var ownSubject = false
-        if let nearest = names.last(where: { $0.upperBound <= coreStart }) {
+        var lo = 0, hi = names.count   // names are sorted and do not overlap: the last one ending before the action
+        while lo < hi { let mid = (lo + hi) / 2; if names[mid].upperBound <= coreStart { lo = mid + 1 } else { hi = mid } }
+        if lo > 0 {
+            let nearest = names[lo - 1]
             var start = nearest.lowerBound
-            for n in names.reversed() where n.upperBound <= start && n.upperBound > start - 4 {
-                if gapIsJoin(tokens[n.upperBound - 1].end, tokens[start].start) { start = n.lowerBound } else { break }
+            var k = lo - 2
+            while k >= 0, names[k].upperBound <= start, names[k].upperBound > start - 4, gapIsJoin(tokens[names[k].upperBound - 1].end, tokens[start].start) {
+                start = names[k].lowerBound
+                k -= 1
             }
             subject = Array(start..<nearest.upperBound)
             ownSubject = true
@@ -93,8 +98,8 @@ struct SentenceEvents {
 
         // The title: subject, the words between if few, the action, the object after it.
         let han = scope.text.utf16[Int(first.core.start)].isHan
-        let clauseDates = scope.dates.overlapping(span)
-        let dateTokens = Set(clauseDates.flatMap { Int($0.firstToken)..<Int($0.endToken) })
+        let clauseDates = facts.dates
+        let dateTokens = facts.dateTokens
         var parts = subject
         let actionStart = han ? coreStart : max(Int(first.firstToken), subject.last.map { $0 + 1 } ?? 0, a)
         if ownSubject, let end = subject.last.map({ $0 + 1 }) {
@@ -119,7 +124,7 @@ struct SentenceEvents {
         // The date: the clause's (the finest written, then the nearest), else the sentence's last
         // before the clause, else the article's.
         let core = first.core.start
-        let date = clauseDates.min { (Self.rank($0), abs($0.start - core)) < (Self.rank($1), abs($1.start - core)) }
+        let date = Self.near(clauseDates, core).min { (Self.rank($0), abs($0.start - core)) < (Self.rank($1), abs($1.start - core)) }
             ?? scope.dates.overlapping(sentence.start..<span.lowerBound).last
         guard let iso = date?.value["date"]?.stringValue ?? scope.articleDate(of: sentence) else { return (nil, stated) }
 
@@ -129,7 +134,7 @@ struct SentenceEvents {
             date: iso, precision: date?.value["precision"]?.stringValue ?? "day", title: title,
             action: head(of: group).value["action"]?.stringValue,
             status: EventStatus.of(date: iso, tense: tense, reference: scope.referenceDate(of: sentence)),
-            companies: ids, keyCompanies: ids, products: scope.productNames(in: span), span: span,
+            companies: ids, keyCompanies: ids, products: facts.productNames, span: span,
             mentions: [(mention, last.rule, sentence.start..<sentence.end)], anchor: first.core.start,
             sentenceIndex: index, fromTimeline: false)
         return (event, stated)
@@ -143,9 +148,21 @@ struct SentenceEvents {
 
     /// Finer dates first: a clause that says both "its 2025 guidance" and "on Jul 17, 2025"
     /// happened on the day; a range (the mid-30s) comes last.
-    static func rank(_ date: Item) -> Int {
-        ["day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4][date.value["precision"]?.stringValue ?? ""] ?? 5
+    static func rank(_ date: Item) -> Int { ranks[date.value["precision"]?.stringValue ?? ""] ?? 5 }
+
+    static let ranks = ["day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4]
+
+    /// The dates (sorted by start) within `reach` units of the action: a clause of a long list
+    /// without commas holds many, and the one that dates an action stands near it.
+    static func near(_ dates: [Item], _ core: Int32) -> ArraySlice<Item> {
+        var lo = 0, hi = dates.count
+        while lo < hi { let mid = (lo + hi) / 2; if dates[mid].end < core - reach { lo = mid + 1 } else { hi = mid } }
+        var end = lo
+        while end < dates.count, dates[end].start <= core + reach { end += 1 }
+        return dates[lo..<end]
     }
+
+    static let reach: Int32 = 240
 
     /// Who did it when the clause names nobody before its action: after a relative pronoun
     /// ("…, followed by Oracle, which deployed it") the nearest company before the clause; else
