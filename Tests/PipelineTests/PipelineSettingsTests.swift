@@ -27,7 +27,7 @@ final class PipelineSettingsTests: XCTestCase {
 
     func testDefaultsWithoutAFile() throws {
         let settings = try PipelineSettings(json: .object([]), file: "(defaults)", directory: URL(fileURLWithPath: "."))
-        XCTAssertEqual(settings.stages.map(\.name), ["read", "normalize", "segment", "lexicon", "numbers", "dates", "figures", "metrics", "companies", "context"])
+        XCTAssertEqual(settings.stages.map(\.name), ["read", "normalize", "segment", "lexicon", "numbers", "dates", "figures", "metrics", "companies", "context", "actions", "events"])
     }
 
     func testUnknownTopLevelKey() {
