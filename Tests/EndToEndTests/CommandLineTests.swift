@@ -32,7 +32,7 @@ final class CommandLineTests: XCTestCase {
         let config = try scratch.write("pipeline.json", #"{"stages": [{"name": "read"}, {"name": "tokenise"}]}"#)
         let result = try CLI.run(["ingest", "Fixtures/notes", "--config", config, "--store", scratch.path("g.sqlite")])
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.stderr, "error: \(config): stages[1].name: unknown value \"tokenise\"; valid choices: read, normalize, segment, lexicon, numbers, dates, figures, metrics, companies, cues, context, claims\n")
+        XCTAssertEqual(result.stderr, "error: \(config): stages[1].name: unknown value \"tokenise\"; valid choices: read, normalize, segment, lexicon, numbers, dates, figures, metrics, companies, cues, context, actions, events, claims\n")
         XCTAssertEqual(result.stdout, "")
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("g.sqlite")), "nothing was opened or read")
     }

@@ -108,8 +108,8 @@ final class CorpusImportTests: XCTestCase {
                 let s = m["start"]!.intValue!, e = m["end"]!.intValue!
                 XCTAssertEqual(String(String.UnicodeScalarView(text[s..<e])), m["text"]!.stringValue!)
                 let rule = m["rule"]!.stringValue!
-                // Records come from the stages that write them: figures, companies, claims (cues).
-                XCTAssertTrue(["companies/", "figures/", "cues/"].contains { rule.hasPrefix($0) }, rule)
+                // Records come from the stages that write them: figures, companies, claims (cues), events.
+                XCTAssertTrue(["companies/", "figures/", "cues/", "actions/", "events/"].contains { rule.hasPrefix($0) }, rule)
                 checked += 1
             }
         }

@@ -27,7 +27,7 @@ final class PipelineSettingsTests: XCTestCase {
 
     func testDefaultsWithoutAFile() throws {
         let settings = try PipelineSettings(json: .object([]), file: "(defaults)", directory: URL(fileURLWithPath: "."))
-        XCTAssertEqual(settings.stages.map(\.name), ["read", "normalize", "segment", "lexicon", "numbers", "dates", "figures", "metrics", "companies", "cues", "context", "claims"])
+        XCTAssertEqual(settings.stages.map(\.name), ["read", "normalize", "segment", "lexicon", "numbers", "dates", "figures", "metrics", "companies", "cues", "context", "actions", "events", "claims"])
     }
 
     func testUnknownTopLevelKey() {
@@ -36,7 +36,7 @@ final class PipelineSettingsTests: XCTestCase {
 
     func testUnknownStageName() {
         assertConfigError(#"{"stages": [{"name": "read"}, {"name": "tokenize"}]}"#, keyPath: "stages[1].name",
-                          contains: "unknown value \"tokenize\"; valid choices: read, normalize, segment, lexicon, numbers, dates, figures, metrics, companies, cues, context, claims")
+                          contains: "unknown value \"tokenize\"; valid choices: read, normalize, segment, lexicon, numbers, dates, figures, metrics, companies, cues, context, actions, events, claims")
     }
 
     func testBadOptionValue() {

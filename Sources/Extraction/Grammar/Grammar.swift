@@ -13,7 +13,7 @@ public final class Grammar: @unchecked Sendable {
     /// Hash of every rule file's text: part of the pipeline version.
     public let fingerprint: String
 
-    public static let builtInStages = ["numbers", "dates", "figures", "metrics", "companies", "cues"]
+    public static let builtInStages = ["numbers", "dates", "figures", "metrics", "companies", "cues", "actions"]
 
     public static func builtInFiles() throws -> [URL] {
         guard let root = Bundle.module.url(forResource: "Grammars", withExtension: nil, subdirectory: "Resources") else {

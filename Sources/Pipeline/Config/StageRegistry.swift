@@ -28,6 +28,8 @@ public enum StageRegistry {
         ("companies", grammarStage("companies")),
         ("cues", grammarStage("cues")),
         ("context", { options, _ in try options.finish(); return ContextStage() }),
+        ("actions", grammarStage("actions")),
+        ("events", { options, _ in try options.finish(); return EventsStage() }),
         ("claims", { options, _ in try options.finish(); return ClaimStage() }),
     ]
 
