@@ -110,6 +110,7 @@ struct CheckTable: Sendable {
         case let .script(s): return [.script(s)]
         case let .lexiconClass(name): return [.lexiconClass(name)]
         case let .first(set), let .all(set): return Set(set.members.map { .firstUnit($0) })
+        case let .shape(s): return ShapeKeys.firstUnits(of: s).map { Set($0.members.map { .firstUnit($0) }) }
         case let .or(parts):
             var all: Set<FirstKey> = []
             for p in parts { guard let k = keys(p) else { return nil }; all.formUnion(k) }
