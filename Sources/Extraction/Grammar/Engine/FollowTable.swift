@@ -37,7 +37,7 @@ struct FollowTable: @unchecked Sendable {
         let kinds = Self.scriptBase
         var fixed = [Int32](repeating: -1, count: kinds + Script.allCases.count)
         var units: [(UInt64, Int32)] = [], words: [(UInt64, Int32)] = [], named: [Named] = []
-        for (key, set) in byKey.sorted(by: { "\($0.key)" < "\($1.key)" }) {
+        for (key, set) in byKey.sorted(by: { FirstKey.ordered($0.key, $1.key) }) {
             let m = masks(set)
             switch key {
             case let .kind(k): fixed[Int(k.rawValue)] = m
