@@ -10,12 +10,13 @@ enum ClaimEmitter {
     static func emit(_ claims: [ClaimFinder.Claim], runs: BilingualRuns, sentences: [Sentence],
                      into work: inout DocumentWork, document: Document) {
         let text = document.text
+        let figureMentions = FigureMentions(work.extraction)
         var found: [(claim: ClaimFinder.Claim, body: String, start: Int, end: Int, figures: [String], id: String)] = []
         for c in claims {
             let body = text.slice(Int(c.start)..<Int(c.end))
             let start = text.scalarOffset(Int(c.start)), end = text.scalarOffset(Int(c.end))
             let key = String(body.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-            found.append((c, body, start, end, work.extraction.nodeIDs(.figure, mentionedWithin: start..<end),
+            found.append((c, body, start, end, figureMentions.ids(within: start..<end),
                           StableID.make("claim", [c.source ?? "", key])))
         }
         let representative = translations(found.map { ($0.claim, $0.figures) }, runs: runs)

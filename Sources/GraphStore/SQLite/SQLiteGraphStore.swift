@@ -22,6 +22,9 @@ public final class SQLiteGraphStore: GraphStore {
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A document's save touches pages all over the mention and edge indexes; with
+            // SQLite's default 2 MB cache most of them were read back from disk on every save.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)

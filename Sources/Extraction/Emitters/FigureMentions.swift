@@ -1,9 +1,9 @@
 import NoteGraphCore
 
 /// The figure mentions of a document sorted by start, to find the figures stated inside an
-/// event's block or clause in O(log n + k). `Extraction.nodeIDs(_:mentionedWithin:)` answers the
-/// same question by a pass over every mention, which a note with thousands of events (one long
-/// list) cannot afford once per event.
+/// event's block or a claim's clause in O(log n + k): a pass over every mention per event or
+/// claim made the claims stage the dearest Swift stage (a note with thousands of them cannot
+/// afford it).
 struct FigureMentions {
     private let mentions: [Mention]
 
