@@ -7,7 +7,7 @@ import Pipeline
 struct GrammarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grammar", abstract: "Test rule files against their examples, or explain how a text is matched.",
-        subcommands: [Test.self, Explain.self, Actions.self, Conformance.self])
+        subcommands: [Test.self, Explain.self, Actions.self, Conformance.self, Profile.self])
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the examples of every rule (or of the rule files named) and print each failure.")

@@ -8,10 +8,13 @@ public struct GrammarStage: Stage {
     public let requires: [Artifact] = [.lexiconTokens]
     public let provides: [Artifact]
     public let matcher: StageMatcher
+    /// Per-rule costs are added here when set (`notegraph grammar profile`).
+    public let profile: RuleProfile?
 
-    public init(matcher: StageMatcher) {
+    public init(matcher: StageMatcher, profile: RuleProfile? = nil) {
         name = matcher.stage
         self.matcher = matcher
+        self.profile = profile
         provides = matcher.stage == "companies" ? [.companies] : []
     }
 
@@ -26,10 +29,12 @@ public struct GrammarStage: Stage {
         // one per core; their items concatenate in sentence order as a single pass would give.
         let sentences = segments.sentences
         let groups = Self.groups(sentences, tokens: view.tokens.count)
-        let matcher = self.matcher
+        let matcher = self.matcher, profile = self.profile
         let runs = try Parallel.map(groups.count) { g in
             let range = groups[g]
-            let scratch = matcher.scratch(for: view, tokens: sentences[range.lowerBound].tokens.lowerBound..<sentences[range.upperBound - 1].tokens.upperBound)
+            let scratch = matcher.scratch(for: view, tokens: sentences[range.lowerBound].tokens.lowerBound..<sentences[range.upperBound - 1].tokens.upperBound,
+                                          profiling: profile != nil)
+            defer { if let profile { matcher.collect(scratch, into: profile) } }
             var found: [Item] = []
             for i in range {
                 for var item in matcher.match(view, sentence: sentences[i], scratch: scratch).items {

@@ -1,3 +1,4 @@
+import Dispatch
 import NoteGraphCore
 
 /// All rules of one stage compiled together. Each sentence is scanned once: at every token the
@@ -63,6 +64,10 @@ public final class StageMatcher: @unchecked Sendable {
         /// Optional so that `match` can move it out and back: a copy would share and then
         /// duplicate its buffers on the first write.
         var run: Run?
+        /// Per-rule counts when profiling (`RuleProfile`), nil otherwise.
+        var profile: [RuleProfile.Row]?
+        var profiledSentences = 0
+        var profiledNanoseconds: UInt64 = 0
         init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
             proposed = [Int](repeating: -1, count: ways.ways.count)
             mask = [UInt64](repeating: 0, count: ways.words)
@@ -71,8 +76,16 @@ public final class StageMatcher: @unchecked Sendable {
     }
 
     /// Working memory for matching the sentences within `tokens` (default: the whole document).
-    public func scratch(for view: DocumentView, tokens: Range<Int>? = nil) -> Scratch {
-        Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count)
+    public func scratch(for view: DocumentView, tokens: Range<Int>? = nil, profiling: Bool = false) -> Scratch {
+        let scratch = Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count)
+        if profiling { scratch.profile = [RuleProfile.Row](repeating: RuleProfile.Row(), count: rules.count) }
+        return scratch
+    }
+
+    /// Adds a profiling scratch's counts to `profile`.
+    public func collect(_ scratch: Scratch, into profile: RuleProfile) {
+        guard let rows = scratch.profile else { return }
+        profile.add(rows, sentences: scratch.profiledSentences, nanoseconds: scratch.profiledNanoseconds)
     }
 
     /// A match before overlap resolution (kept for `grammar explain`).
@@ -91,11 +104,18 @@ public final class StageMatcher: @unchecked Sendable {
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
         var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!, candidates = scratch.candidates
         var mask = scratch.mask
-        scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.mask = []
+        var profile = scratch.profile
+        let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+        scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.mask = []; scratch.profile = nil
         candidates.removeAll(keepingCapacity: true)
         defer {
             scratch.proposed = proposed; scratch.list = list; scratch.run = run; scratch.candidates = candidates
             scratch.mask = mask
+            if profile != nil {
+                scratch.profile = profile
+                scratch.profiledSentences += 1
+                scratch.profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - began
+            }
         }
         run.sentenceStart = first
         run.sentenceEnd = limit
@@ -126,6 +146,15 @@ public final class StageMatcher: @unchecked Sendable {
                     let r = k * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1
                     let compiled = rules[r]
+                    let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+                    var matched = false
+                    defer {
+                        if profile != nil {
+                            profile![r].starts += 1
+                            if matched { profile![r].matches += 1 }
+                            profile![r].nanoseconds += DispatchTime.now().uptimeNanoseconds - t0
+                        }
+                    }
                     let end: Int
                     let captures: [Capture]
                     let start = tokens[p].start
@@ -157,6 +186,7 @@ public final class StageMatcher: @unchecked Sendable {
                     let item = Item(dimension: compiled.action.dimension, firstToken: Int32(p), endToken: Int32(end),
                                     start: start, end: stop, value: value, rule: compiled.rule.id)
                     candidates.append(Candidate(rule: r, item: item, length: stop - start))
+                    matched = true
                 }
             }
         }
