@@ -14,11 +14,12 @@ public struct ContextStage: Stage {
     public func run(_ work: inout DocumentWork) throws {
         let document = try work.requireDocument(name)
         let segments = try work.requireSegments(name)
-        var fiscalYearEnd: [String: Int] = [:]
+        var fiscalYearEnd: [String: Int] = [:], japanese: Set<String> = []
         for entry in work.lexicon.entries where entry.lexiconClass == "company" {
             if let month = entry.property("fy_end")?.stringValue.flatMap({ Int($0) }) { fiscalYearEnd["company:" + entry.id] = month }
+            if entry.property("region")?.stringValue == "JP" { japanese.insert("company:" + entry.id) }
         }
-        let context = FigureContext(items: work.items, segments: segments, text: document.text, fiscalYearEnd: fiscalYearEnd)
+        let context = FigureContext(items: work.items, segments: segments, text: document.text, fiscalYearEnd: fiscalYearEnd, japanese: japanese)
         var figures = context.figures()
         BilingualMerge.figures(&figures, runs: BilingualRuns(segments.paragraphs))
         FigureEmitter.emit(figures, sentences: segments.sentences, into: &work, document: document)

@@ -26,6 +26,9 @@ struct FigureContext {
     /// The month each company's fiscal year ends in, by company id, where the lexicon knows it
     /// (`fy_end`): a fiscal period (FY2026, Q1 FY26) of that subject becomes calendar months.
     var fiscalYearEnd: [String: Int] = [:]
+    /// Company ids the lexicon places in Japan (region JP): an amount after ¥ whose subject is
+    /// one of them is in yen.
+    var japanese: Set<String> = []
 
     /// A figure with its context, ready for records.
     struct Figure {
@@ -56,6 +59,7 @@ struct FigureContext {
             let metrics = here.filter { $0.dimension == "metric" }
             let dates = here.filter { $0.dimension == "date" && $0.value["dateline"] != .bool(true) && $0.value["date"]?.stringValue != nil }
             let companies = here.filter { $0.dimension == "company" }
+            let hints = Set(here.compactMap { $0.dimension == "hint" ? $0.value["currency"]?.stringValue : nil })
             var previous: [Figure] = []
             for item in figures {
                 var f = Figure(item: item, start: item.core.start, end: item.core.end)
@@ -79,6 +83,7 @@ struct FigureContext {
                     f.period = months
                 }
                 if let place = grid.place(of: item.start) { fromTable(&f, place, inTables) }
+                if item.value["yen"] == .bool(true) { f.item.value = Self.yen(item.value, jpy: hints.contains("JPY") || f.subject.map(japanese.contains) == true) }
                 previous.append(f)
                 out.append(f)
             }
@@ -114,6 +119,14 @@ struct FigureContext {
     }
 
     /// The node id a company item stands for.
+    /// An amount after ¥: JPY when its sentence or subject says Japan, else CNY; the mark goes.
+    static func yen(_ value: JSONValue, jpy: Bool) -> JSONValue {
+        guard case let .object(fields) = value else { return value }
+        return .object(fields.compactMap { key, v in
+            key == "yen" ? nil : (key, key == "unit" && jpy ? .string(v.stringValue?.replacingOccurrences(of: "CNY", with: "JPY") ?? "JPY") : v)
+        })
+    }
+
     static func companyID(_ item: Item) -> String? { CompanyEmitter.nodeID(ofValue: item.value) }
 
     /// The candidate closest to `item` in tokens; on a tie, the one before it.

@@ -18,6 +18,17 @@ enum FigureActions {
             }
             return FigureReading(input)?.json(unit: unit)
         },
+        GrammarAction("figure.yen", dimension: "figure",
+                      summary: "capture n as an amount after ¥/￥, which Chinese and Japanese notes both write: CNY, marked so that the context stage makes it JPY when its sentence has a `figure.hint JPY` item (Japan, 日本, yen …) or its subject is a Japanese company (lexicon region JP)",
+                      checkArguments: { $0.isEmpty ? nil : "takes no arguments" }) { input in
+            guard case let .object(fields)? = FigureReading(input)?.json(unit: "CNY") else { return nil }
+            return .object(fields + [("yen", .bool(true))])
+        },
+        GrammarAction("figure.hint", dimension: "hint",
+                      summary: "a word that tells which currency an ambiguous sign means in its sentence: `figure.hint JPY` on Japan, 日本, yen",
+                      checkArguments: { $0.count == 1 && $0[0].count == 3 && $0[0].allSatisfy { $0.isASCII && $0.isUppercase } ? nil : "takes one ISO 4217 code" }) { input in
+            .object([("currency", .string(input.arguments[0]))])
+        },
         GrammarAction("figure.currency", dimension: "figure",
                       summary: "capture n as money in the currency its word c names among `word=ISO` or `word=ISO*factor` arguments (`figure.currency francs=CHF cents=USD*0.01 musd=USD*1e6`); a token t holding code and digits together (USD115, 115USD) is split; smaller units after it, sub with its word sw (and sub2/sw2), are added: 3 dollars 50 cents, 五元三毛, 50元6角三分 (sub without a word: hundredths, only where the amount ends); a price per unit names its denominator u among `/word=unit` arguments",
                       checkArguments: CurrencyWords.check, prepare: { CurrencyWords($0) }) { input in
