@@ -75,7 +75,7 @@ struct FigureContext {
                 }
                 let period = nearest(dates.filter(inClause), to: item) ?? dates.last { $0.endToken <= item.firstToken }
                 f.period = period?.value["date"]?.stringValue
-                let before = companies.filter { $0.endToken <= item.firstToken }
+                let before = companies.filter { $0.end <= item.core.start }   // "Intel 18A": the company before the core
                 let subject = before.filter(inClause).last ?? before.last ?? companies.filter(inClause).first { $0.firstToken >= item.endToken }
                 f.subject = subject.flatMap(Self.companyID)
                 if period?.value["fiscal"] == .bool(true), let id = f.subject, let month = fiscalYearEnd[id], let p = f.period,

@@ -24,6 +24,12 @@ enum FigureActions {
             guard case let .object(fields)? = FigureReading(input)?.json(unit: "CNY") else { return nil }
             return .object(fields + [("yen", .bool(true))])
         },
+        GrammarAction("figure.node", dimension: "figure",
+                      summary: "a process node named t (N3, N3E, SF2, A16, 18A) as a length in metres, like 3nm: the digits are nanometres, or ångströms when the name starts or ends with A (A16 = 1.6 nm, 18A = 1.8 nm)",
+                      checkArguments: { $0.isEmpty ? nil : "takes no arguments" }) { input in
+            guard let t = input.text("t"), let reading = NodeName(t) else { return input.refuse("\(input.text("t") ?? "") is not a node name") }
+            return FigureReading(input, amount: (reading.metres, nil, nil, false))?.json(unit: "m")
+        },
         GrammarAction("figure.hint", dimension: "hint",
                       summary: "a word that tells which currency an ambiguous sign means in its sentence: `figure.hint JPY` on Japan, 日本, yen",
                       checkArguments: { $0.count == 1 && $0[0].count == 3 && $0[0].allSatisfy { $0.isASCII && $0.isUppercase } ? nil : "takes one ISO 4217 code" }) { input in
