@@ -87,6 +87,13 @@ public final class SQLiteGraphStore: GraphStore {
         }
     }
 
+    public func sources() throws -> [StoredSource] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, doc_id, sha256, pipeline_version FROM sources")
+                .map { StoredSource(path: $0[0], documentID: $0[1], sha256: $0[2], pipelineVersion: $0[3]) }
+        }
+    }
+
     static func encode(_ map: SourceMap) -> String {
         JSONValue.object([
             ("runs", .array(map.runs.map { .array([.int(Int($0.textStart)), .int(Int($0.sourceStart)), .bool($0.linear)]) })),
