@@ -62,7 +62,7 @@ struct Ingest: ParsableCommand {
             }
         }
         Console.endProgress()
-        let stats = try store.stats()
+        let stats = try store.counts()
         let kinds = RecordKind.nodeKinds.map { "\(stats.nodesByKind[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
         let mb = Double(summary.bytes) / 1_048_576
         print(String(format: "%@%d imported, %d unchanged, %d failed; store: %d documents, %@; %d warnings, %d errors; %.2f MB in %.2f s (%.2f MB/s)",

@@ -114,10 +114,23 @@ public final class SQLiteGraphStore: GraphStore {
         return SourceMap(runs: runs, anchors: anchors)
     }
 
+    /// Documents and live nodes by kind, what `ingest`'s summary line needs: both read from
+    /// indexes, so a re-run over unchanged files does not pay for counting every edge.
+    public func counts() throws -> (documents: Int, nodesByKind: [String: Int]) {
+        try writer.read { db in (try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0, try Self.liveNodesByKind(db)) }
+    }
+
+    static func liveNodesByKind(_ db: Database) throws -> [String: Int] {
+        var kinds: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM nodes WHERE retired_at IS NULL GROUP BY kind") {
+            kinds[row[0]] = row[1]
+        }
+        return kinds
+    }
+
     public func stats() throws -> StoreStats {
         try writer.read { db in
-            var kinds: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM nodes WHERE retired_at IS NULL GROUP BY kind") { kinds[row[0]] = row[1] }
+            let kinds = try Self.liveNodesByKind(db)
             let bytes = ["", "-wal", "-shm"].reduce(Int64(0)) { sum, suffix in
                 let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? NSNumber)?.int64Value ?? 0
                 return sum + size
