@@ -35,6 +35,6 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Pipeline", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "NoteGraphCore", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Readers", "Extraction", "GraphStore", "NoteGraphCore", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["notegraph", "NoteGraphCore", "TestSupport"], resources: [.copy("Resources")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["notegraph", "NoteGraphCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Resources")]),
     ]
 )

@@ -5,6 +5,9 @@ import NoteGraphCore
 public protocol GraphStore: AnyObject {
     /// What was stored for a path: enough to skip an unchanged file.
     func source(path: String) throws -> StoredSource?
+    /// Every path the store has imported, in one query: a re-run checks a thousand unchanged
+    /// files against this instead of asking once per file.
+    func sources() throws -> [StoredSource]
     /// Stores one document with everything extracted from it, in one transaction: after a crash
     /// the document is either fully stored or absent. A previous version of the same path is
     /// replaced; nodes no mention supports any more are retired (kept, with when and why, out

@@ -5,7 +5,10 @@ import Pipeline
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure throughput per stage (MB/s), end to end, peak memory, and ICU word segmentation alone as the ceiling.",
-        discussion: "Build with -c release for meaningful figures: swift run -c release notegraph bench ../shared/corpus --repeat 120")
+        discussion: """
+            Build with -c release for meaningful figures: swift run -c release notegraph bench ../shared/corpus --repeat 120. \
+            --reimport N times what a re-run over N unchanged files costs: swift run -c release notegraph bench --reimport 1000 ../shared/corpus
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -15,7 +18,18 @@ struct Bench: ParsableCommand {
     @Option(help: "Process the input this many times (stored as separate documents in a scratch store).")
     var `repeat`: Int = 1
 
+    @Option(help: "Time a re-import instead: copy the input up to N files, import them, then time 'ingest' of the unchanged folder.")
+    var reimport: Int?
+
     func run() throws {
+        if let reimport {
+            guard reimport >= 1 else { throw ValidationError("--reimport must be at least 1") }
+            do { try BenchReimport.run(count: reimport, paths: paths, config: global.config) } catch BenchReimport.ExitCodeError.changes {
+                Console.error("the re-import of an unchanged folder changed something")
+                throw ExitCode(1)
+            }
+            return
+        }
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
         let settings = try global.settings()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("notegraph-bench-\(getpid())")

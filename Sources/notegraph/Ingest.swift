@@ -22,12 +22,24 @@ struct Ingest: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let settings = try global.settings()
-        let storePath = settings.resolveStorePath(option: global.store)
+        // The pipeline is loaded up front unless the store already knows the version its exact
+        // inputs give: then unchanged files are skipped without loading it (see PipelineInputs).
+        let inputs = PipelineInputs.read(config: global.config)
+        var settings: PipelineSettings?
+        if inputs == nil || !FileManager.default.fileExists(atPath: inputs!.resolveStorePath(option: global.store)) {
+            settings = try global.settings()
+        }
+        let storePath = settings?.resolveStorePath(option: global.store) ?? inputs!.resolveStorePath(option: global.store)
         // A dry run works on a copy of the store in memory: the store file is only read.
-        let store = dryRun ? try SQLiteGraphStore(inMemoryCopyOf: storePath) : try global.openStore(settings)
+        let store = dryRun ? try SQLiteGraphStore(inMemoryCopyOf: storePath) : try SQLiteGraphStore(path: storePath)
         if dryRun { print("dry run: nothing will be written to \(storePath)") }
-        let importer = BatchImporter(settings: settings, store: store)
+        let importer: BatchImporter
+        if let inputs {
+            importer = BatchImporter(inputs: inputs, store: store) { [global] in try settings ?? global.settings() }
+            if !importer.knowsVersion { try importer.loadPipeline() }
+        } else {
+            importer = BatchImporter(settings: settings!, store: store)
+        }
         var total = 0
         let summary = importer.run(paths: paths) { event in
             switch event {
@@ -50,7 +62,7 @@ struct Ingest: ParsableCommand {
             }
         }
         Console.endProgress()
-        let stats = try store.stats()
+        let stats = try store.counts()
         let kinds = RecordKind.nodeKinds.map { "\(stats.nodesByKind[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
         let mb = Double(summary.bytes) / 1_048_576
         print(String(format: "%@%d imported, %d unchanged, %d failed; store: %d documents, %@; %d warnings, %d errors; %.2f MB in %.2f s (%.2f MB/s)",

@@ -31,10 +31,8 @@ struct Show: ParsableCommand {
         }
         print(json.serialized)
         for (n, item) in record.mentions.enumerated() {
-            let m = item.mention
-            let location = item.column > 0 ? "\(item.line):\(item.column)" : "\(item.line)"
-            print("\nmention \(n + 1): \"\(m.text)\" in \(item.documentPath):\(location) [\(m.start)..<\(m.end)] by \(m.rule)")
-            print("  " + item.sentence.replacingOccurrences(of: "\n", with: " "))
+            print("")
+            MentionText.lines(item, number: n + 1).forEach { print($0) }
         }
     }
 }

@@ -90,6 +90,13 @@ public final class SQLiteGraphStore: GraphStore {
         }
     }
 
+    public func sources() throws -> [StoredSource] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, doc_id, sha256, pipeline_version FROM sources")
+                .map { StoredSource(path: $0[0], documentID: $0[1], sha256: $0[2], pipelineVersion: $0[3]) }
+        }
+    }
+
     static func encode(_ map: SourceMap) -> String {
         JSONValue.object([
             ("runs", .array(map.runs.map { .array([.int(Int($0.textStart)), .int(Int($0.sourceStart)), .bool($0.linear)]) })),
@@ -110,10 +117,23 @@ public final class SQLiteGraphStore: GraphStore {
         return SourceMap(runs: runs, anchors: anchors)
     }
 
+    /// Documents and live nodes by kind, what `ingest`'s summary line needs: both read from
+    /// indexes, so a re-run over unchanged files does not pay for counting every edge.
+    public func counts() throws -> (documents: Int, nodesByKind: [String: Int]) {
+        try writer.read { db in (try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0, try Self.liveNodesByKind(db)) }
+    }
+
+    static func liveNodesByKind(_ db: Database) throws -> [String: Int] {
+        var kinds: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM nodes WHERE retired_at IS NULL GROUP BY kind") {
+            kinds[row[0]] = row[1]
+        }
+        return kinds
+    }
+
     public func stats() throws -> StoreStats {
         try writer.read { db in
-            var kinds: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM nodes WHERE retired_at IS NULL GROUP BY kind") { kinds[row[0]] = row[1] }
+            let kinds = try Self.liveNodesByKind(db)
             let bytes = ["", "-wal", "-shm"].reduce(Int64(0)) { sum, suffix in
                 let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? NSNumber)?.int64Value ?? 0
                 return sum + size

@@ -125,6 +125,11 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v7: live nodes by kind") { db in
+            // Counting live nodes by kind (every ingest's summary line) reads this small index
+            // instead of every node's properties: 0.2 s → milliseconds on a 1000-note store.
+            try db.execute(sql: "CREATE INDEX nodes_live_kind ON nodes(kind) WHERE retired_at IS NULL")
+        }
         return migrator
     }
 }

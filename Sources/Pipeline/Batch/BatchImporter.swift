@@ -9,6 +9,11 @@ import Readers
 /// bytes and pipeline version are unchanged is skipped; after a pipeline change a file is read
 /// again only where the change can affect it (`RereadPlanner`). After the files, verdicts are
 /// reconciled with the claims now in the graph.
+///
+/// Skipping an unchanged file costs a hash of its bytes and a dictionary lookup: every stored
+/// path's hash and version is loaded in one query up front, and when the store already knows
+/// the version the pipeline's inputs give (`PipelineInputs`), the pipeline itself is loaded only
+/// once a file must be read.
 public final class BatchImporter {
     /// A file read and stored, with why it was read and what its save changed.
     public struct Imported {
@@ -60,14 +65,58 @@ public final class BatchImporter {
     public static let newFile = "new file"
     public static let changedFile = "file changed"
 
-    let settings: PipelineSettings
     let store: GraphStore
-    let maxBytes: Int
+    let inputs: PipelineInputs?
+    let loadSettings: () throws -> PipelineSettings
+    private var loaded: LoadedPipeline?
+    private var loadError: Error?
 
     public init(settings: PipelineSettings, store: GraphStore) {
-        self.settings = settings
         self.store = store
-        maxBytes = settings.stages.compactMap { ($0 as? ReadStage)?.options.maxBytes }.first ?? 32 << 20
+        inputs = nil
+        loadSettings = { settings }
+    }
+
+    /// An importer that loads the pipeline only when a file must be read. `inputs` are those of
+    /// the settings `load` returns; the store learns which version they give, for the next run.
+    public init(inputs: PipelineInputs, store: GraphStore, load: @escaping () throws -> PipelineSettings) {
+        self.store = store
+        self.inputs = inputs
+        loadSettings = load
+    }
+
+    /// The version and read limit the store recorded for these exact inputs, if any.
+    func knownVersion() -> (version: String, maxBytes: Int)? {
+        guard let inputs, let text = try? store.snapshot(part: PipelineInputs.snapshotPart, fingerprint: inputs.key),
+              let json = try? JSONValue.parse(Data(text.utf8)),
+              let version = json["version"]?.stringValue, let maxBytes = json["maxBytes"]?.intValue else { return nil }
+        return (version, maxBytes)
+    }
+
+    /// Whether the store knows the version these inputs give, so unchanged files can be skipped
+    /// without loading the pipeline.
+    public var knowsVersion: Bool { knownVersion() != nil }
+
+    /// Loads the pipeline now (`ingest` does when the store does not know its version, so a bad
+    /// configuration stops the run before any file is read).
+    public func loadPipeline() throws { _ = try pipeline() }
+
+    /// The pipeline, loaded on first call; records the version its inputs give when they are
+    /// still the inputs the key was computed from.
+    func pipeline() throws -> LoadedPipeline {
+        if let loaded { return loaded }
+        if let loadError { throw loadError }
+        do {
+            let pipeline = LoadedPipeline(settings: try loadSettings(), store: store)
+            loaded = pipeline
+            if let inputs, PipelineInputs.read(config: inputs.configFile)?.key == inputs.key {
+                try? store.saveSnapshot(part: PipelineInputs.snapshotPart, fingerprint: inputs.key, content: pipeline.knownContent)
+            }
+            return pipeline
+        } catch {
+            loadError = error
+            throw error
+        }
     }
 
     public func run(paths: [String], onEvent: (Event) -> Void) -> Summary {
@@ -75,8 +124,10 @@ public final class BatchImporter {
         var summary = Summary()
         let items = FileWalker().expand(paths)
         onEvent(.started(total: items.count))
-        let processor = DocumentProcessor(stages: settings.stages, lexicon: settings.lexicon)
-        let planner = makePlanner()
+        let known = knownVersion()
+        if known == nil { _ = try? pipeline() }
+        var stored: [String: StoredSource] = [:]
+        for source in (try? store.sources()) ?? [] { stored[source.path] = source }
         for (index, item) in items.enumerated() {
             switch item {
             case let .failed(error):
@@ -84,20 +135,28 @@ public final class BatchImporter {
                 onEvent(.failed(path: error.path, message: error.message, index: index))
             case let .file(path, _):
                 do {
-                    let bytes = try FileWalker.read(path, maxBytes: maxBytes)
+                    let bytes = try FileWalker.read(path, maxBytes: loaded?.maxBytes ?? known?.maxBytes ?? pipeline().maxBytes)
                     summary.bytes += bytes.count
                     let sha = StableID.sha256Hex(bytes)
-                    let stored = try store.source(path: path)
-                    var cause = stored == nil ? Self.newFile : Self.changedFile
+                    let previous = stored[path]
+                    if let previous, previous.sha256 == sha, previous.pipelineVersion == known?.version {
+                        summary.unchanged += 1
+                        onEvent(.unchanged(path: path, index: index))
+                        continue
+                    }
+                    let pipeline = try pipeline()
+                    let settings = pipeline.settings
+                    var cause = previous == nil ? Self.newFile : Self.changedFile
                     var detail: String?
-                    if let stored, stored.sha256 == sha {
-                        switch try planner.decide(stored) {
+                    if let previous, previous.sha256 == sha {
+                        switch try pipeline.planner.decide(previous) {
                         case .unchanged:
                             summary.unchanged += 1
                             onEvent(.unchanged(path: path, index: index))
                             continue
                         case let .spared(why):
                             try store.setPipelineVersion(path: path, settings.version)
+                            stored[path]?.pipelineVersion = settings.version
                             summary.unchanged += 1
                             Summary.bump(&summary.spared, why)
                             onEvent(.spared(path: path, cause: why, index: index))
@@ -107,9 +166,10 @@ public final class BatchImporter {
                             detail = note
                         }
                     }
-                    let work = try processor.process(path: path, bytes: bytes)
+                    let work = try pipeline.processor.process(path: path, bytes: bytes)
                     let document = work.document!
                     let changes = try store.save(document, extraction: work.extraction, pipelineVersion: settings.version)
+                    stored[path] = StoredSource(path: path, documentID: document.id, sha256: sha, pipelineVersion: settings.version)
                     summary.documents += 1
                     Summary.bump(&summary.causes, cause)
                     summary.tally.add(changes)
@@ -136,30 +196,5 @@ public final class BatchImporter {
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
-    }
-
-    /// The planner, after recording what the current lexicon and grammar stand for (so the
-    /// next change can be narrowed). Snapshots are built only when the store lacks them.
-    func makePlanner() -> RereadPlanner {
-        var lexicon: LexiconSnapshot?
-        var grammar: GrammarSnapshot?
-        let lexiconSnapshot = { [settings] () -> LexiconSnapshot in
-            if let lexicon { return lexicon }
-            lexicon = LexiconSnapshot(lexicon: settings.lexicon)
-            return lexicon!
-        }
-        let grammarSnapshot = { [settings] () throws -> GrammarSnapshot in
-            if let grammar { return grammar }
-            grammar = try GrammarSnapshot(stages: settings.grammar.stageOrder, userFiles: settings.grammarFiles)
-            return grammar!
-        }
-        let version = settings.pipelineVersion
-        if (try? store.snapshot(part: "lexicon", fingerprint: version.lexicon)) == nil {
-            try? store.saveSnapshot(part: "lexicon", fingerprint: version.lexicon, content: lexiconSnapshot().json)
-        }
-        if (try? store.snapshot(part: "grammar", fingerprint: version.grammar)) == nil, let g = try? grammarSnapshot() {
-            try? store.saveSnapshot(part: "grammar", fingerprint: version.grammar, content: g.json)
-        }
-        return RereadPlanner(current: version, store: store, lexicon: lexiconSnapshot, grammar: grammarSnapshot)
     }
 }
