@@ -125,6 +125,46 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v6: merge overrides") { db in
+            // The user's splits and merges (`notegraph split`, `notegraph merge`): their own
+            // table, never touched by an import, applied again to every document saved after
+            // them so they survive re-runs. A split's anchor finds its mention again (same
+            // document and span, or its text in the new version of the path).
+            try db.execute(sql: """
+                CREATE TABLE merge_overrides (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    action TEXT NOT NULL CHECK (action IN ('split', 'merge')),
+                    node_id TEXT NOT NULL,
+                    other_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    anchor_doc TEXT,
+                    anchor_path TEXT,
+                    anchor_start INTEGER,
+                    anchor_end INTEGER,
+                    anchor_text TEXT,
+                    at TEXT NOT NULL
+                );
+                """)
+        }
+        migrator.registerMigration("v7: merge reasons and near-duplicate fingerprints") { db in
+            // Why a mention is in its record when its key would not have put it there, and each
+            // document's record fingerprints, so that a later note's reworded duplicate finds
+            // the record it repeats.
+            try db.execute(sql: """
+                ALTER TABLE mentions ADD COLUMN merge_reason TEXT;
+                ALTER TABLE mentions ADD COLUMN merge_detail TEXT;
+                CREATE TABLE fingerprints (
+                    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    node_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    signature TEXT NOT NULL,
+                    simhash INTEGER NOT NULL,
+                    PRIMARY KEY (doc_id, node_id, simhash)
+                ) WITHOUT ROWID;
+                CREATE INDEX fingerprints_signature ON fingerprints(kind, signature);
+                CREATE INDEX fingerprints_node ON fingerprints(node_id);
+                """)
+        }
         return migrator
     }
 }
