@@ -37,7 +37,7 @@ public enum TextShingles {
     public static func features(text: String) -> [String] {
         var words: [String] = []
         var current = ""
-        for scalar in normalise(text).unicodeScalars {
+        for scalar in text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil).unicodeScalars {
             if isHan(scalar) {
                 if !current.isEmpty { words.append(current); current = "" }
                 words.append(String(scalar))
