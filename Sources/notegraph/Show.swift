@@ -34,10 +34,11 @@ struct Show: ParsableCommand {
         for (n, item) in record.mentions.enumerated() {
             let m = item.mention
             let location = item.column > 0 ? "\(item.line):\(item.column)" : "\(item.line)"
-            print("\nmention \(n + 1) (\(SQLiteGraphStore.mentionID(m))): \"\(m.text)\" in \(item.documentPath):\(location) [\(m.start)..<\(m.end)] by \(m.rule)")
+            print("\nmention \(n + 1): \"\(m.text)\" in \(item.documentPath):\(location) [\(m.start)..<\(m.end)] by \(m.rule)")
             print("  " + item.sentence.replacingOccurrences(of: "\n", with: " "))
             if record.mentions.count > 1, let kind = record.json["kind"]?.stringValue {
                 print("  why in this record: " + MergeExplanation.why(m, kind: kind))
+                print("  mention id (for notegraph split): " + SQLiteGraphStore.mentionID(m))
             }
         }
     }
