@@ -30,6 +30,13 @@ public protocol GraphStore: AnyObject {
     /// One record (node, document or edge) by id, as its export line, with its mentions.
     func record(id: String) throws -> StoredRecord?
     func stats() throws -> StoreStats
+    /// Per kind: mentions, records, and merges by cause (exact key, aligned, near-duplicate, user).
+    func dedupCounts() throws -> [DedupCount]
+    /// Merges `other` into `keep` (same kind) and records it so later imports do it again.
+    @discardableResult
+    func merge(keep: String, other: String) throws -> [VerdictChange]
+    /// Detaches one mention of `id` into a record of its own, recorded likewise; the new id.
+    func split(_ id: String, mention: String) throws -> String
 }
 
 /// A path the store has imported.

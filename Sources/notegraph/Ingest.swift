@@ -69,6 +69,7 @@ struct Ingest: ParsableCommand {
                      dryRun ? "would be: " : "", summary.documents, summary.unchanged, summary.failed, stats.documents, kinds, summary.warnings,
                      summary.failed, mb, summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0))
         for line in ChangeReport.lines(summary, dryRun: dryRun) { print(line) }
+        for count in try store.dedupCounts() where count.mentions > 0 { print("dedup " + count.line) }
         if summary.failed > 0 { throw ExitCode(1) }
     }
 }

@@ -11,7 +11,7 @@ struct NoteGraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notegraph",
         abstract: "Turn a folder of research notes into a knowledge graph.",
-        subcommands: [Ingest.self, Export.self, Show.self, Stats.self, Review.self, Bench.self, GrammarCommand.self, LexiconCommand.self])
+        subcommands: [Ingest.self, Export.self, Show.self, Stats.self, Review.self, Bench.self, GrammarCommand.self, LexiconCommand.self, SplitCommand.self, MergeCommand.self])
 
     static func main() {
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphStore
 import NoteGraphCore
 
 struct Show: ParsableCommand {
@@ -33,6 +34,10 @@ struct Show: ParsableCommand {
         for (n, item) in record.mentions.enumerated() {
             print("")
             MentionText.lines(item, number: n + 1).forEach { print($0) }
+            if record.mentions.count > 1, let kind = record.json["kind"]?.stringValue {
+                print("  why in this record: " + MergeExplanation.why(item.mention, kind: kind))
+                print("  mention id (for notegraph split): " + SQLiteGraphStore.mentionID(item.mention))
+            }
         }
     }
 }

@@ -7,6 +7,9 @@ struct Stats: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(help: "Per kind: mentions, records, and merges by cause (exact key, aligned EN/ZH, near-duplicate, user).")
+    var dedup = false
+
     func run() throws {
         let settings = try global.settings()
         let path = settings.resolveStorePath(option: global.store)
@@ -17,5 +20,6 @@ struct Stats: ParsableCommand {
         for kind in RecordKind.nodeKinds { print("\(kind.rawValue): \(stats.nodesByKind[kind.rawValue] ?? 0)") }
         print("edges: \(stats.edges)")
         print("mentions: \(stats.mentions)")
+        if dedup { for count in try store.dedupCounts() { print("dedup " + count.line) } }
     }
 }

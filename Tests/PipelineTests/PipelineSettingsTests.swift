@@ -1,4 +1,5 @@
 import Foundation
+import Extraction
 import NoteGraphCore
 import TestSupport
 import XCTest
@@ -48,6 +49,22 @@ final class PipelineSettingsTests: XCTestCase {
                           keyPath: "stages[0].options.charsets[0].charset", contains: "valid choices: UTF-8")
         assertConfigError(#"{"stages": [{"name": "read", "options": {"maxbytes": 5}}]}"#,
                           keyPath: "stages[0].options.maxbytes", contains: "unknown key; valid keys here: maxBytes")
+    }
+
+    /// The claims stage's near-duplicate distance: read, checked, and its own key only.
+    func testNearDuplicateDistanceOption() throws {
+        let stages = ["read", "normalize", "segment", "lexicon", "numbers", "dates", "figures", "metrics", "companies", "cues", "context", "actions", "events"]
+            .map { #"{"name": "\#($0)"}"# }.joined(separator: ", ")
+        func json(_ options: String) -> String { #"{"stages": ["# + stages + #", {"name": "claims", "options": "# + options + "}]}" }
+        let set = try settings(json(#"{"nearDuplicateDistance": 6}"#))
+        XCTAssertEqual((set.stages.last as? ClaimStage)?.nearDuplicateDistance, 6)
+        XCTAssertEqual((try settings(json("{}")).stages.last as? ClaimStage)?.nearDuplicateDistance, 3)
+        assertConfigError(json(#"{"nearDuplicateDistance": 65}"#), keyPath: "stages[13].options.nearDuplicateDistance",
+                          contains: "expected an integer from 0 to 32, found 65")
+        assertConfigError(json(#"{"nearDuplicateDistance": "near"}"#), keyPath: "stages[13].options.nearDuplicateDistance",
+                          contains: "expected an integer from 0 to 32, found the string \"near\"")
+        assertConfigError(json(#"{"nearDuplicatesDistance": 3}"#), keyPath: "stages[13].options.nearDuplicatesDistance",
+                          contains: "unknown key; valid keys here: nearDuplicateDistance")
     }
 
     func testStagesOutOfOrder() {

@@ -37,6 +37,8 @@ enum BilingualMerge {
                     figures[i].subject = merged.subject
                     figures[i].item.value = value
                 }
+                // The translated side's mention says which English text it was aligned with.
+                figures[other].translationOf = figures[english].start..<figures[english].end
             }
         }
     }

@@ -38,6 +38,8 @@ struct FigureContext {
         var period: String?
         var metric: String?
         var subject: String?
+        /// Set by `BilingualMerge` on the Chinese side of an aligned pair: the English figure's span.
+        var translationOf: Range<Int32>? = nil
     }
 
     func figures() -> [Figure] {

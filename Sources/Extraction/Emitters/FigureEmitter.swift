@@ -32,7 +32,10 @@ enum FigureEmitter {
                 nodeID: id, documentID: document.id,
                 start: text.scalarOffset(Int(f.start)), end: text.scalarOffset(Int(f.end)),
                 text: text.slice(Int(f.start)..<Int(f.end)), rule: f.item.rule,
-                sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end))))
+                sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end)),
+                merge: f.translationOf.map {
+                    MergeReason(.aligned, "the Chinese translation of \"\(text.slice(Int($0.lowerBound)..<Int($0.upperBound)))\" (same value, unit and bounds)")
+                }))
         }
     }
 }

@@ -76,11 +76,12 @@ extension SQLiteGraphStore {
 
     static func mentions(_ db: Database, nodeID: String, paths: [String: String]) throws -> [Mention] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT doc_id, start, "end", text, rule, sentence_start, sentence_end FROM mentions WHERE node_id = ?
+            SELECT doc_id, start, "end", text, rule, sentence_start, sentence_end, merge_reason, merge_detail FROM mentions WHERE node_id = ?
             """, arguments: [nodeID])
         return rows.map {
             Mention(nodeID: nodeID, documentID: $0[0], start: $0[1], end: $0[2], text: $0[3], rule: $0[4],
-                    sentenceStart: $0[5], sentenceEnd: $0[6])
+                    sentenceStart: $0[5], sentenceEnd: $0[6],
+                    merge: ($0[7] as String?).flatMap(MergeReason.Cause.init(rawValue:)).map { [row = $0] in MergeReason($0, row[8] ?? "") })
         }.sorted { (paths[$0.documentID] ?? "", $0.documentID, $0.start, $0.rule) < (paths[$1.documentID] ?? "", $1.documentID, $1.start, $1.rule) }
     }
 

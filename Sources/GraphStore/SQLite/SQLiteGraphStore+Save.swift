@@ -41,6 +41,10 @@ extension SQLiteGraphStore {
         var changes = StoreChanges(documentID: document.id, path: document.path,
                                    document: existed ? .reread : replaced != nil ? .replaced : .new, replacedDocument: replaced)
         let oldDocs = [document.id] + (dropped.map { [$0] } ?? [])
+        // Where this document's records meet the store: reworded duplicates of other notes'
+        // records, and the user's merges and splits (MergeResolver).
+        var resolver = MergeResolver(db: db, document: document, replaced: oldDocs)
+        let extraction = try resolver.resolve(extraction)
 
         // Before: the mentions and edges of those documents, and the state of every node involved.
         var before: [String: Set<MentionKey>] = [:]
@@ -70,7 +74,7 @@ extension SQLiteGraphStore {
         if let dropped { try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [dropped]) }
         try db.execute(sql: "DELETE FROM mentions WHERE doc_id = ?", arguments: [document.id])
         try db.execute(sql: "DELETE FROM edges WHERE doc_id = ?", arguments: [document.id])
-        try insert(document, extraction: extraction, pipelineVersion: pipelineVersion, db)
+        try insert(document, extraction: extraction, pipelineVersion: pipelineVersion, keepingPropertiesOf: resolver.stored, db)
 
         // After: which nodes are supported, which were retired or restored, what changed.
         var after: [String: Set<MentionKey>] = [:]
@@ -78,7 +82,9 @@ extension SQLiteGraphStore {
             after[m.nodeID, default: []].insert(MentionKey(doc: m.documentID, start: m.start, end: m.end, text: m.text, rule: m.rule))
         }
         var newProps: [String: (kind: String, props: String)] = [:]
-        for n in extraction.nodes { newProps[n.id] = (n.kind.rawValue, JSONValue.object(n.properties).serialized) }
+        for n in extraction.nodes {
+            newProps[n.id] = (n.kind.rawValue, resolver.stored.contains(n.id) ? state[n.id]?.props ?? "" : JSONValue.object(n.properties).serialized)
+        }
         let supported = try db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM mentions WHERE node_id = ?1) OR EXISTS (SELECT 1 FROM edges WHERE dst = ?1)
             """)
@@ -125,7 +131,8 @@ extension SQLiteGraphStore {
     }
 
     /// Writes the document, its source path, nodes (live again if they were retired), mentions and edges.
-    static func insert(_ document: Document, extraction: Extraction, pipelineVersion: String, _ db: Database) throws {
+    static func insert(_ document: Document, extraction: Extraction, pipelineVersion: String, keepingPropertiesOf kept: Set<String> = [],
+                       _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO documents (id, path, sha256, format, encoding, title, lang, date, date_origin, text, source_map, times, warnings, pipeline_version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -146,15 +153,24 @@ extension SQLiteGraphStore {
             INSERT INTO nodes (id, kind, props) VALUES (?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, props = excluded.props, retired_at = NULL, retired_reason = NULL
             """)
+        // A stored record this document merges into keeps its properties (its first wording).
+        let keep = try db.cachedStatement(sql: "UPDATE nodes SET retired_at = NULL, retired_reason = NULL WHERE id = ?")
         for n in extraction.nodes {
+            if kept.contains(n.id) { try keep.execute(arguments: [n.id]); continue }
             try node.execute(arguments: [n.id, n.kind.rawValue, JSONValue.object(n.properties).serialized])
         }
         let mention = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO mentions (node_id, doc_id, start, "end", text, rule, sentence_start, sentence_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO mentions (node_id, doc_id, start, "end", text, rule, sentence_start, sentence_end, merge_reason, merge_detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for m in extraction.mentions {
-            try mention.execute(arguments: [m.nodeID, m.documentID, m.start, m.end, m.text, m.rule, m.sentenceStart, m.sentenceEnd])
+            try mention.execute(arguments: [m.nodeID, m.documentID, m.start, m.end, m.text, m.rule, m.sentenceStart, m.sentenceEnd,
+                                            m.merge?.cause.rawValue, m.merge?.detail])
+        }
+        try db.execute(sql: "DELETE FROM fingerprints WHERE doc_id = ?", arguments: [document.id])
+        let fingerprint = try db.cachedStatement(sql: "INSERT OR IGNORE INTO fingerprints (doc_id, node_id, kind, signature, simhash) VALUES (?, ?, ?, ?, ?)")
+        for f in extraction.fingerprints {
+            try fingerprint.execute(arguments: [document.id, f.nodeID, f.kind.rawValue, f.signature, Int64(bitPattern: f.simhash)])
         }
         let edge = try db.cachedStatement(sql: "INSERT OR IGNORE INTO edges (id, doc_id, src, dst, type, props) VALUES (?, ?, ?, ?, ?, ?)")
         for e in extraction.edges {

@@ -125,7 +125,48 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
-        migrator.registerMigration("v7: live nodes by kind") { db in
+        migrator.registerMigration("v6: merge overrides") { db in
+            // The user's splits and merges (`notegraph split`, `notegraph merge`): their own
+            // table, never touched by an import, applied again to every document saved after
+            // them so they survive re-runs. A split's anchor finds its mention again (same
+            // document and span, or its text in the new version of the path).
+            try db.execute(sql: """
+                CREATE TABLE merge_overrides (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    action TEXT NOT NULL CHECK (action IN ('split', 'merge')),
+                    node_id TEXT NOT NULL,
+                    other_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    anchor_doc TEXT,
+                    anchor_path TEXT,
+                    anchor_start INTEGER,
+                    anchor_end INTEGER,
+                    anchor_text TEXT,
+                    at TEXT NOT NULL
+                );
+                """)
+        }
+        migrator.registerMigration("v7: merge reasons and near-duplicate fingerprints") { db in
+            // Why a mention is in its record when its key would not have put it there, and each
+            // document's record fingerprints, so that a later note's reworded duplicate finds
+            // the record it repeats. A rowid table: SQLite 3.40's integrity_check reports NOT
+            // NULL columns declared before a key column of a WITHOUT ROWID table as NULL.
+            try db.execute(sql: """
+                ALTER TABLE mentions ADD COLUMN merge_reason TEXT;
+                ALTER TABLE mentions ADD COLUMN merge_detail TEXT;
+                CREATE TABLE fingerprints (
+                    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    node_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    signature TEXT NOT NULL,
+                    simhash INTEGER NOT NULL,
+                    PRIMARY KEY (doc_id, node_id, simhash)
+                );
+                CREATE INDEX fingerprints_signature ON fingerprints(kind, signature);
+                CREATE INDEX fingerprints_node ON fingerprints(node_id);
+                """)
+        }
+        migrator.registerMigration("v8: live nodes by kind") { db in
             // Counting live nodes by kind (every ingest's summary line) reads this small index
             // instead of every node's properties: 0.2 s → milliseconds on a 1000-note store.
             try db.execute(sql: "CREATE INDEX nodes_live_kind ON nodes(kind) WHERE retired_at IS NULL")

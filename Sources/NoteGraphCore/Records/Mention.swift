@@ -11,9 +11,12 @@ public struct Mention: Sendable, Equatable {
     /// The sentence the mention sits in (scalar offsets), for `notegraph show`.
     public var sentenceStart: Int
     public var sentenceEnd: Int
+    /// Why the mention is in this record when its own key would not have put it there (nil:
+    /// the record's normalised key).
+    public var merge: MergeReason?
 
     public init(nodeID: String, documentID: String, start: Int, end: Int, text: String, rule: String,
-                sentenceStart: Int, sentenceEnd: Int) {
+                sentenceStart: Int, sentenceEnd: Int, merge: MergeReason? = nil) {
         self.nodeID = nodeID
         self.documentID = documentID
         self.start = start
@@ -22,5 +25,6 @@ public struct Mention: Sendable, Equatable {
         self.rule = rule
         self.sentenceStart = sentenceStart
         self.sentenceEnd = sentenceEnd
+        self.merge = merge
     }
 }

@@ -39,6 +39,11 @@ public struct Extraction: Sendable {
     public var nodes: [NodeRecord] = []
     public var mentions: [Mention] = []
     public var edges: [EdgeRecord] = []
+    /// Text fingerprints of the records (claims), for finding reworded duplicates in other notes.
+    public var fingerprints: [Fingerprint] = []
+    /// The largest SimHash distance at which two fingerprints with the same signature are one
+    /// record (the claims stage's `nearDuplicateDistance`); nil when no stage fingerprinted.
+    public var nearDuplicateDistance: Int?
 
     public init() {}
 

@@ -30,7 +30,11 @@ public enum StageRegistry {
         ("context", { options, _ in try options.finish(); return ContextStage() }),
         ("actions", grammarStage("actions")),
         ("events", { options, _ in try options.finish(); return EventsStage() }),
-        ("claims", { options, _ in try options.finish(); return ClaimStage() }),
+        ("claims", { options, _ in
+            let distance = try options.int("nearDuplicateDistance", default: ClaimStage.defaultNearDuplicateDistance, range: 0...32)
+            try options.finish()
+            return ClaimStage(nearDuplicateDistance: distance)
+        }),
     ]
 
     /// A stage that runs the rules of `Grammars/<name>/`.
