@@ -7,8 +7,8 @@ import NoteGraphCore
 /// decision behind; a bulk decision needs a narrowing filter, so "accept everything" cannot
 /// happen by forgetting one.
 enum ReviewDecision {
-    static func run(_ decision: Verdict.Decision, ids: [String], allMatching: Bool, filters: ClaimFilterOptions,
-                    note: String?, reviewer: String?, global: GlobalOptions) throws {
+    static func run(_ decision: Verdict.Decision, _ options: DecisionOptions, global: GlobalOptions) throws {
+        let (ids, allMatching, filters, note, reviewer) = (options.ids, options.allMatching, options.filters, options.note, options.reviewer)
         let verb = decision == .accept ? "accept" : "reject"
         if allMatching {
             guard ids.isEmpty else { throw UsageError("review \(verb): give claim ids or --all-matching with filters, not both") }

@@ -27,7 +27,7 @@ public enum StageRegistry {
         ("metrics", grammarStage("metrics")),
         ("companies", grammarStage("companies")),
         ("cues", grammarStage("cues")),
-        ("context", { options, _ in try options.finish(); return ContextStage() }),
+        ("context", { options, context in try options.finish(); return ContextStage(lexicon: try context.lexicon()) }),
         ("actions", grammarStage("actions")),
         ("events", { options, _ in try options.finish(); return EventsStage() }),
         ("claims", { options, _ in

@@ -25,10 +25,13 @@ enum FigureActions {
             return .object(fields + [("yen", .bool(true))])
         },
         GrammarAction("figure.node", dimension: "figure",
-                      summary: "a process node named t (N3, N3E, SF2, A16, 18A) as a length in metres, like 3nm: the digits are nanometres, or ångströms when the name starts or ends with A (A16 = 1.6 nm, 18A = 1.8 nm)",
-                      checkArguments: { $0.isEmpty ? nil : "takes no arguments" }) { input in
-            guard let t = input.text("t"), let reading = NodeName(t) else { return input.refuse("\(input.text("t") ?? "") is not a node name") }
-            return FigureReading(input, amount: (reading.metres, nil, nil, false))?.json(unit: "m")
+                      summary: "a process node named t (N3, N3E, SF2, A16, 18A) as an amount in the unit given first: its digits times the factor its letters (prefix, else suffix) have among `letters=factor` arguments (`figure.node m N=1e-9 A=1e-10`); letters not listed are no node",
+                      checkArguments: unitArguments, prepare: { UnitTable($0.dropFirst()) }) { input in
+            let table = input.prepared as? UnitTable ?? UnitTable(input.arguments.dropFirst())
+            guard let t = input.text("t"), let name = NodeName(t), let factor = table.unit(of: name.letters).flatMap(Double.init) else {
+                return input.refuse("\(input.text("t") ?? "") is not a node name the rule knows")
+            }
+            return FigureReading(input, amount: (name.number * factor, nil, nil, false))?.json(unit: input.arguments[0])
         },
         GrammarAction("figure.hint", dimension: "hint",
                       summary: "a word that tells which currency an ambiguous sign means in its sentence: `figure.hint JPY` on Japan, 日本, yen",
