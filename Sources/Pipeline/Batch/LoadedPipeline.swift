@@ -16,12 +16,8 @@ final class LoadedPipeline {
     init(settings: PipelineSettings, store: GraphStore) {
         self.settings = settings
         processor = DocumentProcessor(stages: settings.stages, lexicon: settings.lexicon)
-        maxBytes = Self.maxBytes(settings)
+        maxBytes = settings.maxBytes
         planner = Self.makePlanner(settings, store: store)
-    }
-
-    static func maxBytes(_ settings: PipelineSettings) -> Int {
-        settings.stages.compactMap { ($0 as? ReadStage)?.options.maxBytes }.first ?? 32 << 20
     }
 
     /// What the store keeps under the inputs' key: the version these inputs give and the read

@@ -139,3 +139,9 @@ public struct PipelineSettings {
         return storePath ?? Self.defaultStorePath
     }
 }
+
+extension PipelineSettings {
+    /// The largest file the read stage takes (its default when no read stage is listed): what
+    /// an import, a profile and an unchanged-file check all refuse above.
+    var maxBytes: Int { stages.lazy.compactMap { ($0 as? ReadStage)?.options.maxBytes }.first ?? ReaderOptions().maxBytes }
+}

@@ -1,6 +1,5 @@
 import Extraction
 import Foundation
-import Readers
 import NoteGraphCore
 
 /// Runs the pipeline over files with every grammar stage counting what each of its rules cost
@@ -16,6 +15,7 @@ public struct GrammarProfiler {
         public var stage: String
         public var sentences: Int
         public var seconds: Double
+        public var scan: RuleProfile.Scan
         /// (rule id, row), dearest first.
         public var rules: [(String, RuleProfile.Row)]
     }
@@ -30,14 +30,13 @@ public struct GrammarProfiler {
             profiles.append((profiled, profile))
             return profiled
         }
-        let maxBytes = settings.stages.compactMap { ($0 as? ReadStage)?.options.maxBytes }.first ?? 32 << 20
         let processor = DocumentProcessor(stages: stages, lexicon: settings.lexicon)
         var bytes = 0, failures: [String] = []
         for item in FileWalker().expand(paths) {
             switch item {
             case let .file(path, _):
                 do {
-                    let input = try FileWalker.read(path, maxBytes: maxBytes)
+                    let input = try FileWalker.read(path, maxBytes: settings.maxBytes)
                     for _ in 0..<max(1, count) {
                         _ = try processor.process(path: path, bytes: input)
                         bytes += input.count
@@ -49,7 +48,7 @@ public struct GrammarProfiler {
             }
         }
         let reports = profiles.map { stage, profile in
-            StageReport(stage: stage.name, sentences: profile.sentences, seconds: Double(profile.totalNanoseconds) / 1e9,
+            StageReport(stage: stage.name, sentences: profile.sentences, seconds: Double(profile.totalNanoseconds) / 1e9, scan: profile.scan,
                         rules: zip(stage.matcher.rules.map(\.rule.id), profile.rows)
                             .filter { $0.1.starts > 0 }
                             .sorted { $0.1.nanoseconds > $1.1.nanoseconds })

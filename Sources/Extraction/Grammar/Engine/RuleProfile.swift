@@ -12,16 +12,28 @@ public final class RuleProfile: @unchecked Sendable {
         public var nanoseconds: UInt64 = 0
     }
 
+    /// What the scan of a stage did before any rule ran: tokens visited, tokens the stage's
+    /// start filter let through, ways in asked there, and tokens where some rule was proposed.
+    /// A stage whose tokens mostly pass the filter but start no rule has first elements that
+    /// are too loose.
+    public struct Scan: Sendable {
+        public var tokens = 0
+        public var admitted = 0
+        public var ways = 0
+        public var proposing = 0
+    }
+
     private let lock = NSLock()
     public private(set) var rows: [Row]
     /// Sentences scanned and time in `match` as a whole (proposing included).
     public private(set) var sentences = 0
     public private(set) var totalNanoseconds: UInt64 = 0
+    public private(set) var scan = Scan()
 
     public init(rules: Int) { rows = [Row](repeating: Row(), count: rules) }
 
     /// Adds one scratch's counts (matching runs one scratch per core).
-    func add(_ other: [Row], sentences: Int, nanoseconds: UInt64) {
+    func add(_ other: [Row], scan: Scan, sentences: Int, nanoseconds: UInt64) {
         lock.lock()
         defer { lock.unlock() }
         for (i, r) in other.enumerated() {
@@ -30,6 +42,10 @@ public final class RuleProfile: @unchecked Sendable {
             rows[i].nanoseconds += r.nanoseconds
         }
         self.sentences += sentences
+        self.scan.tokens += scan.tokens
+        self.scan.admitted += scan.admitted
+        self.scan.ways += scan.ways
+        self.scan.proposing += scan.proposing
         totalNanoseconds += nanoseconds
     }
 }

@@ -67,6 +67,7 @@ public final class StageMatcher: @unchecked Sendable {
         /// Per-rule counts when profiling (`RuleProfile`), nil otherwise.
         var profile: [RuleProfile.Row]?
         var profiledSentences = 0
+        var profiledScan = RuleProfile.Scan()
         var profiledNanoseconds: UInt64 = 0
         init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
             proposed = [Int](repeating: -1, count: ways.ways.count)
@@ -85,7 +86,7 @@ public final class StageMatcher: @unchecked Sendable {
     /// Adds a profiling scratch's counts to `profile`.
     public func collect(_ scratch: Scratch, into profile: RuleProfile) {
         guard let rows = scratch.profile else { return }
-        profile.add(rows, sentences: scratch.profiledSentences, nanoseconds: scratch.profiledNanoseconds)
+        profile.add(rows, scan: scratch.profiledScan, sentences: scratch.profiledSentences, nanoseconds: scratch.profiledNanoseconds)
     }
 
     /// A match before overlap resolution (kept for `grammar explain`).
@@ -108,12 +109,18 @@ public final class StageMatcher: @unchecked Sendable {
         let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.mask = []; scratch.profile = nil
         candidates.removeAll(keepingCapacity: true)
+        // Plain counters (a register each): copied into the scratch only when profiling.
+        var admitted = 0, asked = 0, proposing = 0
         defer {
             scratch.proposed = proposed; scratch.list = list; scratch.run = run; scratch.candidates = candidates
             scratch.mask = mask
             if profile != nil {
                 scratch.profile = profile
                 scratch.profiledSentences += 1
+                scratch.profiledScan.tokens += limit - first
+                scratch.profiledScan.admitted += admitted
+                scratch.profiledScan.ways += asked
+                scratch.profiledScan.proposing += proposing
                 scratch.profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - began
             }
         }
@@ -126,9 +133,11 @@ public final class StageMatcher: @unchecked Sendable {
         for p in first..<limit {
             let f = features[p]
             if !startFilter.admits(f) { continue }
+            admitted += 1
             list.removeAll(keepingCapacity: true)
             table.index.propose(f, at: p, view: view, into: &list, proposed: &proposed)
             if list.isEmpty { continue }
+            asked += list.count
             var any = false
             let masks = table.masks
             for w in list {
@@ -139,6 +148,7 @@ public final class StageMatcher: @unchecked Sendable {
                 }
             }
             if !any { continue }
+            proposing += 1
             for k in 0..<words {
                 var bits = mask[k]
                 mask[k] = 0
