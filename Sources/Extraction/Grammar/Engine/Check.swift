@@ -14,7 +14,8 @@ enum Check: Sendable {
     case script(Script)
     case lexiconClass(String)
     case entry(String)
-    case shape(String)
+    /// The shape as written and its symbols (`TokenShape`).
+    case shape(String, symbols: [UInt32])
     case chars(ClosedRange<Int>)
     case first(UnitSet)
     case all(UnitSet)

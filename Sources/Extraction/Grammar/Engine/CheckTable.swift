@@ -5,9 +5,15 @@ import NoteGraphCore
 /// it, and every "dear" test gets a memo column so `Run` evaluates it at most once per token.
 struct CheckTable: Sendable {
     private(set) var checks: [Check] = []
-    /// Memo column of each check (−1: cheap, evaluated every time).
-    private(set) var memoColumn: [Int] = []
-    private(set) var memoColumns = 0
+    /// Per check: its memo column per token type (`TokenTypes`: text, kind and script), or −1
+    /// (a test of the token's lexicon entry).
+    private(set) var typeColumn: [Int] = []
+    private(set) var typeColumns = 0
+    /// Per check: its memo column per token, or −1 (cheap, or remembered per type).
+    private(set) var tokenColumn: [Int] = []
+    private(set) var tokenColumns = 0
+    /// Per check: whether its answer depends on the token's type alone (not on its lexicon entry).
+    private(set) var textOnly: [Bool] = []
     private var ids: [String: Int] = [:]
 
     /// Index of `test` (already resolved: no macros left).
@@ -20,7 +26,7 @@ struct CheckTable: Sendable {
         case let .script(s): return intern("script:\(s.rawValue)", .script(s))
         case let .lexiconClass(c, _): return intern("class:\(c)", .lexiconClass(c))
         case let .entry(id): return intern("entry:\(id)", .entry(id))
-        case let .shape(s): return intern("shape:\(s)", .shape(s))
+        case let .shape(s): return intern("shape:\(s)", .shape(s, symbols: s.unicodeScalars.map(\.value)))
         case let .chars(r): return intern("chars:\(r.lowerBound)-\(r.upperBound)", .chars(r))
         case let .first(set): return intern("first:\(set.members)", .first(set))
         case let .all(set): return intern("all:\(set.members)", .all(set))
@@ -63,9 +69,20 @@ struct CheckTable: Sendable {
 
     private mutating func intern(_ key: String, _ check: Check) -> Int {
         if let i = ids[key] { return i }
+        let text: Bool
+        switch check {
+        case .lexiconClass, .entry: text = false
+        case let .not(i): text = textOnly[i]
+        case let .and(parts), let .or(parts): text = parts.allSatisfy { textOnly[$0] }
+        default: text = true
+        }
         checks.append(check)
-        memoColumn.append(check.isDear ? memoColumns : -1)
-        if check.isDear { memoColumns += 1 }
+        textOnly.append(text)
+        // Every test of the type is remembered per type, cheap ones too: a memo cell costs less
+        // to read than the cheapest test costs to dispatch.
+        typeColumn.append(text ? typeColumns : -1)
+        tokenColumn.append(check.isDear && !text ? tokenColumns : -1)
+        if text { typeColumns += 1 } else if check.isDear { tokenColumns += 1 }
         ids[key] = checks.count - 1
         return checks.count - 1
     }
@@ -83,7 +100,7 @@ struct CheckTable: Sendable {
         case let .script(s): return token.script == s
         case let .lexiconClass(name): return view.lexiconClass(t) == name
         case let .entry(id): return token.lexiconEntry >= 0 && view.lexicon.entries[Int(token.lexiconEntry)].id == id
-        case let .shape(s): return DocumentView.shape(view.text.utf16[Int(token.start)..<Int(token.end)]) == s
+        case let .shape(_, symbols): return TokenShape.matches(view.text.utf16[Int(token.start)..<Int(token.end)], symbols)
         case let .chars(range):
             return range.contains(view.text.scalarOffset(Int(token.end)) - view.text.scalarOffset(Int(token.start)))
         case let .first(set): return set.contains(view.text.utf16[Int(token.start)])
@@ -110,7 +127,7 @@ struct CheckTable: Sendable {
         case let .script(s): return [.script(s)]
         case let .lexiconClass(name): return [.lexiconClass(name)]
         case let .first(set), let .all(set): return Set(set.members.map { .firstUnit($0) })
-        case let .shape(s): return ShapeKeys.firstUnits(of: s).map { Set($0.members.map { .firstUnit($0) }) }
+        case let .shape(s, _): return ShapeKeys.firstUnits(of: s).map { Set($0.members.map { .firstUnit($0) }) }
         case let .or(parts):
             var all: Set<FirstKey> = []
             for p in parts { guard let k = keys(p) else { return nil }; all.formUnion(k) }

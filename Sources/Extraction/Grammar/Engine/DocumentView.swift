@@ -13,6 +13,8 @@ public final class DocumentView: @unchecked Sendable {
     public let referenceDate: String?
     /// Each token's keys for the first-token index and the filters.
     private(set) var features: [TokenFeatures]
+    /// Tokens of the same text, for remembering text tests once per distinct word.
+    let types: TokenTypes
     public private(set) var items: [Item] = []
     /// The items starting at token t: `firstItem[t]`, then `nextItem[i]` until −1 (in the order added).
     private(set) var firstItem: [Int32]
@@ -48,6 +50,11 @@ public final class DocumentView: @unchecked Sendable {
         self.referenceDate = referenceDate
         let features = Self.features(segments.tokens[...], units: text.utf16, lexicon: lexicon)
         self.features = features
+        types = text.utf16.withUnsafeBufferPointer { units in
+            segments.tokens.withUnsafeBufferPointer { tokens in
+                features.withUnsafeBufferPointer { f in TokenTypes(tokens: tokens, units: units, hashes: { f[$0].hash }) }
+            }
+        }
         firstItem = [Int32](repeating: -1, count: tokens.count)
         lastItem = firstItem
     }
@@ -150,18 +157,6 @@ public final class DocumentView: @unchecked Sendable {
         return nil
     }
 
-    /// X/x for upper/lower letters, d for digits, H for Han, other characters as they are;
-    /// runs of one class collapse to one symbol (`Nvidia` → `Xx`, `2330.TW` → `d.X`).
-    static func shape(_ units: ArraySlice<UInt16>) -> String {
-        var out: [Character] = []
-        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
-            let c: Character
-            let p = scalar.properties
-            if p.isUppercase { c = "X" } else if p.isLowercase { c = "x" } else if p.numericType == .decimal { c = "d" }
-            else if (0x3400...0x9FFF).contains(scalar.value) || (0x20000...0x2FFFF).contains(scalar.value) { c = "H" }
-            else { c = Character(scalar) }
-            if out.last != c { out.append(c) }
-        }
-        return String(out)
-    }
+    /// The token shape of `units` (`Nvidia` → `Xx`): see `TokenShape`.
+    static func shape(_ units: ArraySlice<UInt16>) -> String { TokenShape.string(units) }
 }

@@ -53,6 +53,14 @@ final class FilterArena: @unchecked Sendable {
         return b
     }
 
+    /// A buffer of `count` values left unset, freed with the arena: for memos whose parts are
+    /// set before they are read.
+    func uninitialized<T: BitwiseCopyable>(_ count: Int, of: T.Type) -> UnsafeMutablePointer<T> {
+        let b = UnsafeMutablePointer<T>.allocate(capacity: count)
+        buffers.append(UnsafeMutableRawPointer(b))
+        return b
+    }
+
     func filter(_ keys: Set<FirstKey>) -> KeyFilter {
         var f = KeyFilter()
         var units: [UInt16] = [], words: [UInt64] = []

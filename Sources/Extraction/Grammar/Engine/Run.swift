@@ -14,9 +14,11 @@ struct Run {
     let links: DocumentView.ItemLinks
     /// The view's number for each of the code's dimensions.
     let dimensionNumbers: [Int32]
-    /// Results of the stage's dear checks per token of `base…`: 0 = not yet asked, 1 = fails,
-    /// 2 = passes.
-    let tested: UnsafeMutablePointer<UInt8>
+    /// Results of the stage's dear checks: per token type for tests of the text alone, per
+    /// token (of `base…`) for the others.
+    let byType: CheckMemo
+    let byToken: CheckMemo
+    let types: [Int32]
     let base: Int
     var sentenceStart = 0, sentenceEnd = 0
     var start = 0
@@ -28,7 +30,7 @@ struct Run {
     var capacity = 0
     var stamp: UnsafeMutablePointer<UInt32>
     var memo: UnsafeMutablePointer<Int32>
-    /// Owns `tested`, `stamp` and `memo`.
+    /// Owns the check memos, `stamp` and `memo`.
     let arena = FilterArena()
 
     /// A run over the sentences within `tokens` (matches never leave their sentence).
@@ -40,19 +42,27 @@ struct Run {
         links = view.itemLinks
         dimensionNumbers = code.dimensions.map(view.dimensionNumber)
         base = tokens.lowerBound
-        tested = arena.buffer(max(1, tokens.count * checks.memoColumns), of: UInt8.self, initial: 0)
+        types = view.types.types
+        byType = CheckMemo(rows: view.types.count, columns: checks.typeColumns, arena: arena)
+        byToken = CheckMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
         stamp = arena.buffer(1, of: UInt32.self, initial: 0)
         memo = arena.buffer(1, of: Int32.self, initial: -1)
     }
 
-    /// Whether token `t` passes check `c`, each dear check computed once per token.
+    /// Whether token `t` passes check `c`, each dear check computed once per token type or token.
     mutating func passes(_ c: Int, _ t: Int) -> Bool {
-        let column = checks.memoColumn[c]
-        if column < 0 { return checks.passes(c, t, view) }
-        let k = (t - base) * checks.memoColumns + column
-        if tested[k] != 0 { return tested[k] == 2 }
+        let cell: UnsafeMutablePointer<UInt8>
+        let column = checks.typeColumn[c]
+        if column >= 0 {
+            cell = byType.cell(Int(types[t]), column)
+        } else {
+            let column = checks.tokenColumn[c]
+            if column < 0 { return checks.passes(c, t, view) }
+            cell = byToken.cell(t - base, column)
+        }
+        if cell.pointee != 0 { return cell.pointee == 2 }
         let r = checks.passes(c, t, view)
-        tested[k] = r ? 2 : 1
+        cell.pointee = r ? 2 : 1
         return r
     }
 
@@ -84,7 +94,7 @@ struct Run {
         let key = (pc - first) * width + (pos - start)
         if stamp[key] == generation { return Int(memo[key]) }
         var r = -1
-        let next = Int(step.next)
+        let next = Int(step.reach)
         switch step.op {
         case .match: r = pos
         case .token:
@@ -101,7 +111,7 @@ struct Run {
                     i = links.next[Int(i)]
                 }
             }
-        case .split: r = max(best(next, pos), best(Int(step.arg), pos))
+        case .split: r = max(best(next, pos), best(Int(step.reachArg), pos))
         case .save: r = best(next, pos)
         case .assertStart: if pos == sentenceStart { r = best(next, pos) }
         case .assertEnd: if pos == sentenceEnd { r = best(next, pos) }

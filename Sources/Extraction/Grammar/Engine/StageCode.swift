@@ -69,6 +69,17 @@ struct StageCode: @unchecked Sendable {
                 steps.append(step)
             }
         }
+        // Saves skipped, for `Run.best` (a save never loops back to itself: the compiler
+        // refuses patterns that can match nothing, so every loop consumes a token).
+        func skipSaves(_ pc: Int32) -> Int32 {
+            var pc = pc
+            while pc >= 0, steps[Int(pc)].op == .save { pc = steps[Int(pc)].next }
+            return pc
+        }
+        for i in steps.indices {
+            steps[i].reach = skipSaves(steps[i].next)
+            if steps[i].op == .split { steps[i].reachArg = skipSaves(steps[i].arg) }
+        }
         func copy<T: BitwiseCopyable>(_ values: [T], _ sample: T) -> UnsafeBufferPointer<T> {
             let buffer = arena.buffer(max(1, values.count), of: T.self, initial: values.first ?? sample)
             buffer.update(from: values, count: values.count)

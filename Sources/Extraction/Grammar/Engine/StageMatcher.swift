@@ -111,19 +111,6 @@ public final class StageMatcher: @unchecked Sendable {
         candidates.removeAll(keepingCapacity: true)
         // Plain counters (a register each): copied into the scratch only when profiling.
         var admitted = 0, asked = 0, proposing = 0
-        defer {
-            scratch.proposed = proposed; scratch.list = list; scratch.run = run; scratch.candidates = candidates
-            scratch.mask = mask
-            if profile != nil {
-                scratch.profile = profile
-                scratch.profiledSentences += 1
-                scratch.profiledScan.tokens += limit - first
-                scratch.profiledScan.admitted += admitted
-                scratch.profiledScan.ways += asked
-                scratch.profiledScan.proposing += proposing
-                scratch.profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - began
-            }
-        }
         run.sentenceStart = first
         run.sentenceEnd = limit
         // Everything the loop reads, in locals: a property read inside it would be retained and
@@ -141,7 +128,7 @@ public final class StageMatcher: @unchecked Sendable {
             var any = false
             let masks = table.masks
             for w in list {
-                table.ways[Int(w)].masks(at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
+                WayIn.masks(table.ways.baseAddress! + Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
                     any = true
                     let from = masks + Int(m) * words
                     for k in 0..<words { mask[k] |= from[k] }
@@ -200,7 +187,22 @@ public final class StageMatcher: @unchecked Sendable {
                 }
             }
         }
-        return (resolve(candidates, tokens: first..<limit), keepCandidates ? candidates : [])
+        let winners = resolve(candidates, tokens: first..<limit), kept = keepCandidates ? candidates : []
+        // Back into the scratch by move, not copy: a `Run` holds a dozen references, and a
+        // copy per sentence retained and released each of them (the loop above only `continue`s,
+        // so this is the one way out).
+        scratch.proposed = consume proposed; scratch.list = consume list; scratch.run = consume run
+        scratch.candidates = consume candidates; scratch.mask = consume mask
+        if profile != nil {
+            scratch.profile = profile
+            scratch.profiledSentences += 1
+            scratch.profiledScan.tokens += limit - first
+            scratch.profiledScan.admitted += admitted
+            scratch.profiledScan.ways += asked
+            scratch.profiledScan.proposing += proposing
+            scratch.profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - began
+        }
+        return (winners, kept)
     }
 
     /// Longest first, then priority, then rule order; a token belongs to one winner at most.

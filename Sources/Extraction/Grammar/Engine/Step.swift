@@ -1,4 +1,4 @@
-/// One instruction as the matcher runs it: a plain 16-byte value, so that reading one costs a
+/// One instruction as the matcher runs it: a plain 24-byte value, so that reading one costs a
 /// load and no reference counting (an `Instruction` carries an array or a string, retained and
 /// released each time a `switch` binds it). Literals and dimensions are numbered in the stage's
 /// `StageCode`; program counters are positions in its step pool.
@@ -12,6 +12,11 @@ struct Step: Sendable {
     var next: Int32
     /// The check (token), literal or dimension number, save slot, or a split's second alternative.
     var arg: Int32
+    /// `next` and (for a split) `arg` with capture saves skipped: saves mark where a capture
+    /// begins or ends and never change how far a match reaches, so `Run.best` jumps over them
+    /// (a third of its steps were saves); `Run.captures` follows the saves themselves.
+    var reach: Int32 = -1
+    var reachArg: Int32 = -1
     /// The stage filter the token here must pass for any match to continue from this step
     /// (−1: none, e.g. when the rest may match without a token).
     var filter: Int32

@@ -46,32 +46,37 @@ struct WayIn: @unchecked Sendable {
     }
 
     /// Calls `take` with the masks of the rules that can start at token `p` of a sentence
-    /// ending at `limit` with this element, given that the stage's index proposed it there.
-    /// A token element's check runs last, and only if some rule can go on after it: checks
-    /// are the dear part (`run` remembers the dearest per token).
+    /// ending at `limit` with the element at `way`, given that the stage's index proposed it
+    /// there. Static on a pointer: a `WayIn` is some 150 bytes, and calling a method on one
+    /// read from the table copied it at every ask. A token element's check runs last, and only if
+    /// some rule can go on after it.
     @inline(__always)
-    func masks(at p: Int, limit: Int, features: [TokenFeatures], links: DocumentView.ItemLinks, view: DocumentView,
-               run: inout Run, _ take: (Int32) -> Void) {
-        switch kind {
-        case .open: follow.masks(after: nil, take)
+    static func masks(_ way: UnsafePointer<WayIn>, at p: Int, limit: Int, features: [TokenFeatures], links: DocumentView.ItemLinks,
+                      view: DocumentView, run: inout Run, _ take: (Int32) -> Void) {
+        switch way.pointee.kind {
+        case .open: way.pointee.follow.masks(after: nil, take)
         case .item:
+            let dimension = way.pointee.dimension
             var i = links.first[p]
             while i >= 0 {
                 if links.bit[Int(i)] & dimension != 0 {
                     let end = Int(links.end[Int(i)])
-                    follow.masks(after: end < limit ? features[end] : nil, take)
+                    way.pointee.follow.masks(after: end < limit ? features[end] : nil, take)
                 }
                 i = links.next[Int(i)]
             }
         case .literal:
-            guard let end = view.literal(literal, from: p, limit: limit) else { return }
-            follow.masks(after: end < limit ? features[end] : nil, take)
+            guard let end = view.literal(way.pointee.literal, from: p, limit: limit) else { return }
+            way.pointee.follow.masks(after: end < limit ? features[end] : nil, take)
         case .token:
+            // The follow table first: it turns most tokens down in a lookup or two, before the
+            // check is asked (and remembered) at all.
             let next = p + 1 < limit ? features[p + 1] : nil
             var any = false
-            follow.masks(after: next) { _ in any = true }
+            way.pointee.follow.masks(after: next) { _ in any = true }
+            let check = way.pointee.check
             if !any || (check >= 0 && !run.passes(check, p)) { return }
-            follow.masks(after: next, take)
+            way.pointee.follow.masks(after: next, take)
         }
     }
 }
