@@ -20,7 +20,7 @@ extension GrammarCommand {
                 let rulesSeconds = stage.rules.reduce(0.0) { $0 + Double($1.1.nanoseconds) / 1e9 }
                 print(String(format: "\n%@: %.3f s in matching (%.3f s running rules), %d sentences", stage.stage, stage.seconds, rulesSeconds, stage.sentences))
                 let scan = stage.scan
-                print(String(format: "  scan: %d tokens, %d through the start filter, %d ways asked, %d tokens proposing rules, %d rule starts",
+                print(String(format: "  scan: %d tokens, %d with a way in, %d ways asked, %d tokens proposing rules, %d rule starts",
                              scan.tokens, scan.admitted, scan.ways, scan.proposing, stage.rules.reduce(0) { $0 + $1.1.starts }))
                 print("  " + "rule".padding(toLength: 48, withPad: " ", startingAt: 0) + "    starts   matches        ms")
                 for (id, row) in stage.rules.prefix(top) {

@@ -58,6 +58,10 @@ public final class StageMatcher: @unchecked Sendable {
         /// The rules to run at the current token, one bit each.
         var mask: [UInt64]
         var candidates: [Candidate] = []
+        /// Per token type: whether the start filter lets the type through (0: not asked yet,
+        /// 1: no, 2: yes). Asking the filter is a few hash probes, and most tokens of a note
+        /// repeat a type met before.
+        var typeAdmitted: [UInt8]
         /// Matches whose action gave no value, with its reason: filled only by a `match` that
         /// keeps candidates (`grammar explain`), read by the caller after it.
         public var refused: [Refused] = []
@@ -72,6 +76,7 @@ public final class StageMatcher: @unchecked Sendable {
         init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
             proposed = [Int](repeating: -1, count: ways.ways.count)
             mask = [UInt64](repeating: 0, count: ways.words)
+            typeAdmitted = [UInt8](repeating: 0, count: view.types.count)
             run = Run(view: view, checks: checks, code: code, tokens: tokens)
         }
     }
@@ -104,7 +109,8 @@ public final class StageMatcher: @unchecked Sendable {
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
         var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!, candidates = scratch.candidates
-        var mask = scratch.mask
+        var mask = scratch.mask, typeAdmitted = scratch.typeAdmitted
+        scratch.typeAdmitted = []
         var profile = scratch.profile
         let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.mask = []; scratch.profile = nil
@@ -115,11 +121,17 @@ public final class StageMatcher: @unchecked Sendable {
         run.sentenceEnd = limit
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
-        let features = view.features, startFilter = self.startFilter, links = view.itemLinks
+        let features = view.features, startFilter = self.startFilter, links = view.itemLinks, types = view.types.types
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules
         for p in first..<limit {
             let f = features[p]
-            if !startFilter.admits(f) { continue }
+            let type = Int(types[p])
+            var admits = typeAdmitted[type]
+            if admits == 0 {
+                admits = startFilter.admitsType(f) ? 2 : 1
+                typeAdmitted[type] = admits
+            }
+            if admits == 1 && !startFilter.admitsToken(f) { continue }
             admitted += 1
             list.removeAll(keepingCapacity: true)
             table.index.propose(f, at: p, view: view, into: &list, proposed: &proposed)
@@ -192,7 +204,7 @@ public final class StageMatcher: @unchecked Sendable {
         // copy per sentence retained and released each of them (the loop above only `continue`s,
         // so this is the one way out).
         scratch.proposed = consume proposed; scratch.list = consume list; scratch.run = consume run
-        scratch.candidates = consume candidates; scratch.mask = consume mask
+        scratch.candidates = consume candidates; scratch.mask = consume mask; scratch.typeAdmitted = consume typeAdmitted
         if profile != nil {
             scratch.profile = profile
             scratch.profiledSentences += 1
