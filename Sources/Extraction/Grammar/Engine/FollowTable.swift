@@ -67,6 +67,22 @@ struct FollowTable: @unchecked Sendable {
     /// First units are small numbers; `HashIndex` wants its keys' low bits mixed.
     @inline(__always) static func unitKey(_ u: UInt16) -> UInt64 { UInt64(u) &* 0x9E37_79B9_7F4A_7C15 }
 
+    /// Whether the token's type (kind, script, first unit, word) selects a mask.
+    @inline(__always) func selectsType(_ f: TokenFeatures) -> Bool {
+        if let fixed, fixed[Int(f.kind.rawValue)] >= 0 || fixed[Self.scriptBase + Int(f.script.rawValue)] >= 0 { return true }
+        if let units, units[Self.unitKey(f.firstUnit)] != nil { return true }
+        if let words, words[f.hash] != nil { return true }
+        return false
+    }
+
+    /// Whether a mask is selected whatever the token's type: one for any token, or one the
+    /// token's class or items select.
+    @inline(__always) func selectsToken(_ f: TokenFeatures) -> Bool {
+        if always >= 0 { return true }
+        for n in named where (n.dimension ? f.dimensionBits : f.classBit) & n.bit != 0 { return true }
+        return false
+    }
+
     /// Calls `take` with each mask the token after the element (nil: the sentence ends) selects.
     @inline(__always) func masks(after f: TokenFeatures?, _ take: (Int32) -> Void) {
         if always >= 0 { take(always) }

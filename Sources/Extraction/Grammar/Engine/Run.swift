@@ -18,6 +18,12 @@ struct Run {
     /// token (of `base…`) for the others.
     let byType: CheckMemo
     let byToken: CheckMemo
+    /// Per token type: whether each step filter of the code (`StageCode.filters`) lets the type
+    /// through, and (`follows`) whether each way in's follow table has keys for it. Both were
+    /// hash probes into many small tables at every step and way asked: cache misses more than
+    /// work.
+    let filtered: CheckMemo
+    let follows: CheckMemo
     let types: [Int32]
     let base: Int
     var sentenceStart = 0, sentenceEnd = 0
@@ -34,7 +40,7 @@ struct Run {
     let arena = FilterArena()
 
     /// A run over the sentences within `tokens` (matches never leave their sentence).
-    init(view: DocumentView, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
+    init(view: DocumentView, checks: CheckTable, code: StageCode, ways: Int, tokens: Range<Int>) {
         self.view = view
         self.checks = checks
         self.code = code
@@ -45,6 +51,8 @@ struct Run {
         types = view.types.types
         byType = CheckMemo(rows: view.types.count, columns: checks.typeColumns, arena: arena)
         byToken = CheckMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
+        filtered = CheckMemo(rows: view.types.count, columns: code.filters.count, arena: arena)
+        follows = CheckMemo(rows: view.types.count, columns: ways, arena: arena)
         stamp = arena.buffer(1, of: UInt32.self, initial: 0)
         memo = arena.buffer(1, of: Int32.self, initial: -1)
     }
@@ -88,9 +96,17 @@ struct Run {
         return Int(code.entry[rule])
     }
 
+    /// Whether step filter `k` lets token `t` through: by its type, remembered, else by its
+    /// class or items.
+    @inline(__always) func admits(_ k: Int, _ t: Int) -> Bool {
+        let cell = filtered.cell(Int(types[t]), k)
+        if cell.pointee == 0 { cell.pointee = code.filters[k].admitsType(features[t]) ? 2 : 1 }
+        return cell.pointee == 2 || code.filters[k].admitsToken(features[t])
+    }
+
     mutating func best(_ pc: Int, _ pos: Int) -> Int {
         let step = code.steps[pc]
-        if step.filter >= 0, pos >= end || !code.filters[Int(step.filter)].admits(features[pos]) { return -1 }
+        if step.filter >= 0, pos >= end || !admits(Int(step.filter), pos) { return -1 }
         let key = (pc - first) * width + (pos - start)
         if stamp[key] == generation { return Int(memo[key]) }
         var r = -1

@@ -77,7 +77,7 @@ public final class StageMatcher: @unchecked Sendable {
             proposed = [Int](repeating: -1, count: ways.ways.count)
             mask = [UInt64](repeating: 0, count: ways.words)
             typeAdmitted = [UInt8](repeating: 0, count: view.types.count)
-            run = Run(view: view, checks: checks, code: code, tokens: tokens)
+            run = Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens)
         }
     }
 
@@ -140,7 +140,7 @@ public final class StageMatcher: @unchecked Sendable {
             var any = false
             let masks = table.masks
             for w in list {
-                WayIn.masks(table.ways.baseAddress! + Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
+                WayIn.masks(table.ways.baseAddress! + Int(w), number: Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
                     any = true
                     let from = masks + Int(m) * words
                     for k in 0..<words { mask[k] |= from[k] }

@@ -51,7 +51,7 @@ struct WayIn: @unchecked Sendable {
     /// read from the table copied it at every ask. A token element's check runs last, and only if
     /// some rule can go on after it.
     @inline(__always)
-    static func masks(_ way: UnsafePointer<WayIn>, at p: Int, limit: Int, features: [TokenFeatures], links: DocumentView.ItemLinks,
+    static func masks(_ way: UnsafePointer<WayIn>, number: Int, at p: Int, limit: Int, features: [TokenFeatures], links: DocumentView.ItemLinks,
                       view: DocumentView, run: inout Run, _ take: (Int32) -> Void) {
         switch way.pointee.kind {
         case .open: way.pointee.follow.masks(after: nil, take)
@@ -71,12 +71,23 @@ struct WayIn: @unchecked Sendable {
         case .token:
             // The follow table first: it turns most tokens down in a lookup or two, before the
             // check is asked (and remembered) at all.
-            let next = p + 1 < limit ? features[p + 1] : nil
-            var any = false
-            way.pointee.follow.masks(after: next) { _ in any = true }
+            let follow = way.pointee.follow
+            guard p + 1 < limit else {
+                // At the sentence's end only the rules that accept anything (or nothing) next.
+                if follow.always < 0 { return }
+                let check = way.pointee.check
+                if check >= 0 && !run.passes(check, p) { return }
+                follow.masks(after: nil, take)
+                return
+            }
+            let next = features[p + 1]
+            // Whether the next token's type selects anything, remembered per (type, way).
+            let cell = run.follows.cell(Int(run.types[p + 1]), number)
+            if cell.pointee == 0 { cell.pointee = follow.selectsType(next) ? 2 : 1 }
+            if cell.pointee == 1 && !follow.selectsToken(next) { return }
             let check = way.pointee.check
-            if !any || (check >= 0 && !run.passes(check, p)) { return }
-            way.pointee.follow.masks(after: next, take)
+            if check >= 0 && !run.passes(check, p) { return }
+            follow.masks(after: next, take)
         }
     }
 }
