@@ -50,8 +50,9 @@ public struct GrammarStage: Stage {
         CompanyEmitter.emit(found, sentences: segments.sentences, into: &work, document: document)
     }
 
-    /// Documents of fewer tokens than this are matched in one piece.
-    static let parallelThreshold = 4096
+    /// Documents of fewer tokens than this are matched in one piece (splitting costs a
+    /// dispatch per stage, some tens of microseconds; a page of text takes milliseconds).
+    static let parallelThreshold = 1024
 
     /// Runs of consecutive sentences of about equal token counts, one per core.
     static func groups(_ sentences: [Sentence], tokens: Int) -> [Range<Int>] {

@@ -139,9 +139,9 @@ struct Run {
 
     /// Follows one path from `entry` to `target` (the first alternative that reaches it, so
     /// quantifiers are greedy) and reads the capture slots on the way.
-    mutating func captures(_ program: Program, entry: Int, end target: Int) -> [Capture] {
-        if program.captureNames.isEmpty { return [] }
-        var slots = [Int](repeating: -1, count: program.captureNames.count * 2)
+    mutating func captures(_ captureNames: [String], entry: Int, end target: Int) -> [Capture] {
+        if captureNames.isEmpty { return [] }
+        var slots = [Int](repeating: -1, count: captureNames.count * 2)
         var consumed: [(token: Int, item: Int32)] = []   // items used on the path, by start token
         var pc = entry, pos = start
         loop: while true {
@@ -169,7 +169,7 @@ struct Run {
             pc = next
         }
         var out: [Capture] = []
-        for (k, name) in program.captureNames.enumerated() {
+        for (k, name) in captureNames.enumerated() {
             let a = slots[2 * k], b = slots[2 * k + 1]
             guard a >= 0, b > a else { continue }
             var value: JSONValue?

@@ -15,6 +15,15 @@ public final class StageMatcher: @unchecked Sendable {
         let order: Int
         /// The action's reading of the rule's arguments.
         let prepared: (any Sendable)?
+        /// What the matcher reads at every attempt, each in a field of its own: reading one
+        /// through `rule`, `program` or `action` copied the whole struct (and retained all it
+        /// holds) at every attempt.
+        let single: (check: Int, capture: Int?)?
+        let captureNames: [String]
+        let id: String
+        let dimension: String
+        let arguments: [String]
+        let perform: @Sendable (ActionInput) -> JSONValue?
 
         init(rule: Rule, program: Program, action: GrammarAction, order: Int) {
             self.rule = rule
@@ -22,6 +31,12 @@ public final class StageMatcher: @unchecked Sendable {
             self.action = action
             self.order = order
             prepared = action.prepare(rule.arguments)
+            single = program.single
+            captureNames = program.captureNames
+            id = rule.id
+            dimension = action.dimension
+            arguments = rule.arguments
+            perform = action.run
         }
     }
 
@@ -167,33 +182,33 @@ public final class StageMatcher: @unchecked Sendable {
                     let end: Int
                     let captures: [Capture]
                     let start = tokens[p].start
-                    if let single = compiled.program.single {
+                    if let single = compiled.single {
                         guard run.passes(single.check, p) else { continue }
                         end = p + 1
                         captures = single.capture.map {
-                            [Capture(name: compiled.program.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
+                            [Capture(name: compiled.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
                                      start: start, end: tokens[p].end, value: nil)]
                         } ?? []
                     } else {
                         let entry = run.begin(rule: r, at: p)
                         end = run.best(entry, p)
                         guard end > p else { continue }
-                        captures = run.captures(compiled.program, entry: entry, end: end)
+                        captures = run.captures(compiled.captureNames, entry: entry, end: end)
                     }
                     let stop = tokens[end - 1].end
                     // Why an action refused a match is asked only while explaining (`keepCandidates`).
                     let refusal = keepCandidates ? Refusal() : nil
-                    let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.rule.arguments,
+                    let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.arguments,
                                             referenceDate: view.referenceDate, view: view, prepared: compiled.prepared, refusal: refusal)
-                    guard let value = compiled.action.run(input) else {
+                    guard let value = compiled.perform(input) else {
                         if let refusal {
                             scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
                                                            reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
                         }
                         continue
                     }
-                    let item = Item(dimension: compiled.action.dimension, firstToken: Int32(p), endToken: Int32(end),
-                                    start: start, end: stop, value: value, rule: compiled.rule.id)
+                    let item = Item(dimension: compiled.dimension, firstToken: Int32(p), endToken: Int32(end),
+                                    start: start, end: stop, value: value, rule: compiled.id)
                     candidates.append(Candidate(rule: r, item: item, length: stop - start))
                     matched = true
                 }
