@@ -61,33 +61,34 @@ struct WayIn: @unchecked Sendable {
             while i >= 0 {
                 if links.bit[Int(i)] & dimension != 0 {
                     let end = Int(links.end[Int(i)])
-                    way.pointee.follow.masks(after: end < limit ? features[end] : nil, take)
+                    if mayFollow(way, number: number, at: end, limit: limit, features: features, run: &run) {
+                        way.pointee.follow.masks(after: end < limit ? features[end] : nil, take)
+                    }
                 }
                 i = links.next[Int(i)]
             }
         case .literal:
-            guard let end = view.literal(way.pointee.literal, from: p, limit: limit) else { return }
+            guard let end = view.literal(way.pointee.literal, from: p, limit: limit),
+                  mayFollow(way, number: number, at: end, limit: limit, features: features, run: &run) else { return }
             way.pointee.follow.masks(after: end < limit ? features[end] : nil, take)
         case .token:
-            // The follow table first: it turns most tokens down in a lookup or two, before the
+            // The follow table first: it turns most tokens down in a load or two, before the
             // check is asked (and remembered) at all.
-            let follow = way.pointee.follow
-            guard p + 1 < limit else {
-                // At the sentence's end only the rules that accept anything (or nothing) next.
-                if follow.always < 0 { return }
-                let check = way.pointee.check
-                if check >= 0 && !run.passes(check, p) { return }
-                follow.masks(after: nil, take)
-                return
-            }
-            let next = features[p + 1]
-            // Whether the next token's type selects anything, remembered per (type, way).
-            let cell = run.follows.cell(Int(run.types[p + 1]), number)
-            if cell.pointee == 0 { cell.pointee = follow.selectsType(next) ? 2 : 1 }
-            if cell.pointee == 1 && !follow.selectsToken(next) { return }
+            guard mayFollow(way, number: number, at: p + 1, limit: limit, features: features, run: &run) else { return }
             let check = way.pointee.check
             if check >= 0 && !run.passes(check, p) { return }
-            follow.masks(after: next, take)
+            way.pointee.follow.masks(after: p + 1 < limit ? features[p + 1] : nil, take)
         }
+    }
+
+    /// Whether the follow table of the way at `way` selects any rule when token `t` comes next
+    /// (`t == limit`: the sentence ends there): by the token's type, remembered per type and
+    /// way in `run.follows`, else by its class or items.
+    @inline(__always)
+    static func mayFollow(_ way: UnsafePointer<WayIn>, number: Int, at t: Int, limit: Int, features: [TokenFeatures], run: inout Run) -> Bool {
+        guard t < limit else { return way.pointee.follow.always >= 0 }
+        let cell = run.follows.cell(Int(run.types[t]), number)
+        if cell.pointee == 0 { cell.pointee = way.pointee.follow.selectsType(features[t]) ? 2 : 1 }
+        return cell.pointee == 2 || way.pointee.follow.selectsToken(features[t])
     }
 }
