@@ -20,8 +20,8 @@ extension GrammarCommand {
                 let rulesSeconds = stage.rules.reduce(0.0) { $0 + Double($1.1.nanoseconds) / 1e9 }
                 print(String(format: "\n%@: %.3f s in matching (%.3f s running rules), %d sentences", stage.stage, stage.seconds, rulesSeconds, stage.sentences))
                 let scan = stage.scan
-                print(String(format: "  scan: %d tokens, %d with a way in, %d ways asked, %d tokens proposing rules, %d rule starts",
-                             scan.tokens, scan.admitted, scan.ways, scan.proposing, stage.rules.reduce(0) { $0 + $1.1.starts }))
+                print(String(format: "  scan: %d tokens, %d with a way in, %d ways asked, %d tokens proposing rules, %d rule starts, %d not started (a word they need is not in the sentence)",
+                             scan.tokens, scan.admitted, scan.ways, scan.proposing, stage.rules.reduce(0) { $0 + $1.1.starts }, scan.skipped))
                 print("  " + "rule".padding(toLength: 48, withPad: " ", startingAt: 0) + "    starts   matches        ms")
                 for (id, row) in stage.rules.prefix(top) {
                     print("  " + id.padding(toLength: 48, withPad: " ", startingAt: 0)

@@ -124,4 +124,51 @@ final class MatcherTests: XCTestCase {
             XCTAssertGreaterThan(plain.count, 10)
         }
     }
+
+    /// The requirement compiled for a rule: the most selective set of words every match holds,
+    /// never one the rule's first token can meet itself, never from an optional part.
+    func testRequirementsNameWordsEveryMatchHolds() throws {
+        func requirement(_ pattern: String) throws -> Set<FirstKey>? {
+            let text = "rule r\n  match \(pattern)\n  action figure.money USD\n  example \"1\" => unit=USD\n"
+            let numbers = "rule n\n  match [kind:number]\n  action number.arabic\n  example \"1\" => value=1\n"
+            let grammar = try Grammar(stages: ["numbers", "figures"], sources: [("n.rules", "numbers", "n", numbers), ("t.rules", "figures", "t", text)],
+                                      lexiconClasses: ["company"])
+            return try XCTUnwrap(grammar.matchers["figures"]?.rules.first).program.requirement
+        }
+        func word(_ w: String) -> FirstKey { .lower(TokenKeys.hash(Array(w.utf16)[...])) }
+        XCTAssertEqual(try requirement("n:<number> [lower:of] [lower:the]? [lower:fortnights]"), [word("fortnights")])
+        XCTAssertEqual(try requirement("n:<number> [lower:the]? ([lower:fortnights] | [lower:sennights])"), [word("fortnights"), word("sennights")])
+        XCTAssertNil(try requirement("n:<number> ([lower:fortnights] | [lower:sennights]?)"), "an optional option needs nothing")
+        XCTAssertNil(try requirement("[lower:fortnights] n:<number>"), "the first token meets its own requirement")
+        XCTAssertNil(try requirement("n:<number> [kind:word]"), "a kind is in every sentence")
+        XCTAssertNil(try requirement("n:<number> [lower:fortnights]{0,2}"))
+        XCTAssertEqual(try requirement("n:<number> [lower:x]+ \"per cent\""), [word("x")])
+    }
+
+    /// A rule whose required word is missing from a sentence is not started there (the profile
+    /// counts it), and matches as before where the word is; results equal those of a grammar
+    /// whose rule has no requirement to check.
+    func testRulesNeedingAMissingWordAreNotStarted() throws {
+        let rules = """
+        rule spaced
+          match n:<number> [lower:of] [lower:the]? [lower:fortnights]
+          action figure.money USD
+          example "3 of the fortnights" => value=3 unit=USD
+          not "3 of the weeks"
+        """
+        let s = try settings(userRules: rules)
+        let found = try items("We spent 3 of them. Then 4 of the fortnights went by.", settings: s).filter { $0.1 == "figures/en#spaced" }
+        XCTAssertEqual(found.map(\.0), ["4 of the fortnights"])
+        let matcher = try XCTUnwrap(s.grammar.matchers["figures"])
+        let r = try XCTUnwrap(matcher.rules.firstIndex { $0.rule.id == "figures/en#spaced" })
+        XCTAssertNotEqual(matcher.requirements.ruleBits[r], 0)
+        let profile = RuleProfile(rules: matcher.rules.count)
+        let processor = DocumentProcessor(stages: s.stages.map { stage in
+            guard let g = stage as? GrammarStage, g.name == "figures" else { return stage }
+            return GrammarStage(matcher: g.matcher, profile: profile)
+        }, lexicon: s.lexicon)
+        _ = try processor.process(path: "t.txt", bytes: Array("We spent 3 of them. We spent 5 of them.".utf8))
+        XCTAssertEqual(profile.rows[r].starts, 0)
+        XCTAssertGreaterThanOrEqual(profile.scan.skipped, 2)
+    }
 }

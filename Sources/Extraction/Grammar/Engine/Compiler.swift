@@ -32,6 +32,7 @@ struct Compiler {
         program.lookahead = c.lookahead(from: entry, keys: &keys)
         program.stepKeys = keys.all()
         program.single = c.single(from: entry)
+        program.requirement = try c.requirement(of: pattern, first: program.firstKeys)
         return program
     }
 

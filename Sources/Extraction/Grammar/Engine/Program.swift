@@ -17,6 +17,8 @@ public struct Program: Sendable {
     /// Per instruction, the keys of the first token of any match from there (`StepKeys`): the
     /// matcher skips an alternative at a token that has none of them.
     var stepKeys: [Set<FirstKey>?] = []
+    /// Keys a sentence must hold one of for the rule to match in it (`Compiler.requirement`).
+    var requirement: Set<FirstKey>?
 
     static let maxInstructions = 4096
 }

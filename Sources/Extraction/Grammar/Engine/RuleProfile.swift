@@ -21,6 +21,8 @@ public final class RuleProfile: @unchecked Sendable {
         public var admitted = 0
         public var ways = 0
         public var proposing = 0
+        /// Rules proposed but not started: the sentence lacks a word they need.
+        public var skipped = 0
     }
 
     private let lock = NSLock()
@@ -46,6 +48,7 @@ public final class RuleProfile: @unchecked Sendable {
         self.scan.admitted += scan.admitted
         self.scan.ways += scan.ways
         self.scan.proposing += scan.proposing
+        self.scan.skipped += scan.skipped
         totalNanoseconds += nanoseconds
     }
 }

@@ -47,6 +47,8 @@ public final class StageMatcher: @unchecked Sendable {
     let startFilter: KeyFilter
     /// The ways into the rules, which propose the rules worth running at a token.
     let ways: WayTable
+    /// What a sentence must hold for each rule to be worth starting in it.
+    let requirements: TypeRequirements
     /// The rules' programs as the matcher runs them.
     let code: StageCode
     /// Owns the filters' buffers.
@@ -62,6 +64,7 @@ public final class StageMatcher: @unchecked Sendable {
         self.checks = checks
         startFilter = rules.allSatisfy { $0.program.firstKeys != nil } ? arena.filter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : .everything
         ways = WayTable(rules.map(\.program), arena: arena)
+        requirements = TypeRequirements(rules.map(\.program.requirement))
         code = StageCode(rules.map(\.program), arena: arena)
     }
 
@@ -77,6 +80,8 @@ public final class StageMatcher: @unchecked Sendable {
         /// 1: no, 2: yes). Asking the filter is a few hash probes, and most tokens of a note
         /// repeat a type met before.
         var typeAdmitted: [UInt8]
+        /// Per token type: the requirement bits it meets (`TypeRequirements`; 0: not worked out).
+        var typeRequirements: [UInt64]
         /// Matches whose action gave no value, with its reason: filled only by a `match` that
         /// keeps candidates (`grammar explain`), read by the caller after it.
         public var refused: [Refused] = []
@@ -92,6 +97,7 @@ public final class StageMatcher: @unchecked Sendable {
             proposed = [Int](repeating: -1, count: ways.ways.count)
             mask = [UInt64](repeating: 0, count: ways.words)
             typeAdmitted = [UInt8](repeating: 0, count: view.types.count)
+            typeRequirements = [UInt64](repeating: 0, count: view.types.count)
             run = Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens)
         }
     }
@@ -124,20 +130,24 @@ public final class StageMatcher: @unchecked Sendable {
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
         var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!, candidates = scratch.candidates
-        var mask = scratch.mask, typeAdmitted = scratch.typeAdmitted
-        scratch.typeAdmitted = []
+        var mask = scratch.mask, typeAdmitted = scratch.typeAdmitted, typeRequirements = scratch.typeRequirements
+        scratch.typeAdmitted = []; scratch.typeRequirements = []
         var profile = scratch.profile
         let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.mask = []; scratch.profile = nil
         candidates.removeAll(keepingCapacity: true)
         // Plain counters (a register each): copied into the scratch only when profiling.
-        var admitted = 0, asked = 0, proposing = 0
+        var admitted = 0, asked = 0, proposing = 0, skipped = 0
         run.sentenceStart = first
         run.sentenceEnd = limit
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
         let features = view.features, startFilter = self.startFilter, links = view.itemLinks, types = view.types.types
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules
+        let requirements = self.requirements, ruleBits = requirements.ruleBits
+        // The requirement bits the sentence meets, worked out when a rule that has one is first
+        // about to start (most sentences start none).
+        var present: UInt64 = 0
         for p in first..<limit {
             let f = features[p]
             let type = Int(types[p])
@@ -169,6 +179,17 @@ public final class StageMatcher: @unchecked Sendable {
                 while bits != 0 {
                     let r = k * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1
+                    let need = ruleBits[r]
+                    if need != 0 {
+                        if present == 0 {
+                            for t in first..<limit {
+                                let type = Int(types[t])
+                                if typeRequirements[type] == 0 { typeRequirements[type] = requirements.bits(features[t]) }
+                                present |= typeRequirements[type]
+                            }
+                        }
+                        if present & need == 0 { skipped += 1; continue }
+                    }
                     let compiled = rules[r]
                     let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
                     var matched = false
@@ -220,6 +241,7 @@ public final class StageMatcher: @unchecked Sendable {
         // so this is the one way out).
         scratch.proposed = consume proposed; scratch.list = consume list; scratch.run = consume run
         scratch.candidates = consume candidates; scratch.mask = consume mask; scratch.typeAdmitted = consume typeAdmitted
+        scratch.typeRequirements = consume typeRequirements
         if profile != nil {
             scratch.profile = profile
             scratch.profiledSentences += 1
@@ -227,6 +249,7 @@ public final class StageMatcher: @unchecked Sendable {
             scratch.profiledScan.admitted += admitted
             scratch.profiledScan.ways += asked
             scratch.profiledScan.proposing += proposing
+            scratch.profiledScan.skipped += skipped
             scratch.profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - began
         }
         return (winners, kept)

@@ -19,6 +19,17 @@ struct StepKeys {
         active = Array(repeating: false, count: instructions.count)
     }
 
+    /// A literal covers whole tokens, so its first token spells one of its prefixes that ends
+    /// before a gap: "us $" starts with a token "u", "us" (or "us" + "$").
+    static func literal(_ units: [UInt16]) -> Set<FirstKey> {
+        var prefixes: Set<FirstKey> = []
+        for k in 1...units.count {
+            if units[k - 1] == 0x20 { break }
+            prefixes.insert(.lower(TokenKeys.hash(units[0..<k])))
+        }
+        return prefixes
+    }
+
     /// The keys of every instruction.
     mutating func all() -> [Set<FirstKey>?] {
         (0..<instructions.count).map { self[$0] }
@@ -35,15 +46,7 @@ struct StepKeys {
             let keys: Set<FirstKey>?
             switch instructions[pc] {
             case let .token(test, _): keys = checks.keys(test)
-            case let .literal(units, _):
-                // A literal covers whole tokens, so its first token spells one of its prefixes
-                // that ends before a gap: "us $" starts with a token "u", "us" (or "us" + "$").
-                var prefixes: Set<FirstKey> = []
-                for k in 1...units.count {
-                    if units[k - 1] == 0x20 { break }
-                    prefixes.insert(.lower(TokenKeys.hash(units[0..<k])))
-                }
-                keys = prefixes
+            case let .literal(units, _): keys = Self.literal(units)
             case let .dimension(d, _): keys = [.dimension(d)]
             case let .split(a, b):
                 if let x = self[a], let y = self[b] { keys = x.union(y) } else { keys = nil }
