@@ -107,9 +107,11 @@ enum DateActions {
     /// before or after it, so it is no date (nor is the rest of 2/29/2019 two dates).
     static func inNumberChain(_ input: ActionInput) -> Bool {
         let v = input.view, s = Int(input.start), e = Int(input.end)
-        guard NumberActions.isDigit(NumberActions.char(v, s)), NumberActions.isDigit(NumberActions.char(v, e - 1)) else { return false }
-        if let b = NumberActions.char(v, s - 1), b == "-" || b == "/", NumberActions.isDigit(NumberActions.char(v, s - 2)) { return true }
-        if let a = NumberActions.char(v, e), a == "-" || a == "/", NumberActions.isDigit(NumberActions.char(v, e + 1)) { return true }
+        typealias N = NumberActions
+        guard N.isDigit(N.unit(v, s)), N.isDigit(N.unit(v, e - 1)) else { return false }
+        let b = N.unit(v, s - 1), a = N.unit(v, e)
+        if b == N.minus || b == N.slash, N.isDigit(N.unit(v, s - 2)) { return true }
+        if a == N.minus || a == N.slash, N.isDigit(N.unit(v, e + 1)) { return true }
         return false
     }
 
