@@ -130,13 +130,11 @@ enum FigureActions {
     /// the token is no such amount; nil when the token is not that simple. The same steps as
     /// the String path: leading digits, points and commas, then the rest as the unit word.
     static func asciiAmount(_ units: ArraySlice<UInt16>, _ table: UnitTable) -> (Double?, Double?)? {
+        guard UnitText.isPrintableASCII(units) else { return nil }
         var end = units.startIndex
-        for u in units {
-            guard u > 0x20, u < 0x7F else { return nil }
-        }
         while end < units.endIndex, NumberActions.isDigit(units[end]) || units[end] == NumberActions.dot || units[end] == comma { end += 1 }
         guard end > units.startIndex else { return (nil, nil) }
-        guard let f = table.factor(of: String(decoding: units[end...], as: UTF16.self)) else { return (nil, nil) }
+        guard let f = table.factor(of: UnitText.ascii(units[end...])) else { return (nil, nil) }
         return (NumberText.arabic(units: units[..<end]), f)
     }
 

@@ -101,6 +101,8 @@ enum NumberActions {
                       checkArguments: suffixTable) { input in
             let text = input.text("n") ?? input.text
             guard let v = suffixed(text, input.arguments) else {
+                // Why, worked out only when someone asks (`refuse` keeps nothing otherwise).
+                guard input.refusal != nil else { return nil }
                 let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
                 if !digits.isEmpty, NumberText.arabic(String(digits)) != nil, factor(of: String(text.dropFirst(digits.count)), in: input.arguments) != nil {
                     return input.refuse("value beyond ±1e18 (\(text))")
@@ -278,10 +280,30 @@ enum NumberActions {
     static let standardSuffixes = ["k=1e3", "m=1e6", "mn=1e6", "b=1e9", "bn=1e9", "t=1e12", "tn=1e12"]
 
     static func suffixed(_ text: String, _ table: [String]) -> Double? {
+        if let k = asciiDigitsEnd(text) {
+            guard let n = NumberText.arabic(String(text[..<k])), let f = factor(of: String(text[k...]), in: table) else { return nil }
+            return NumberText.checked(n * f)
+        }
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
         let suffix = String(text.dropFirst(digits.count))
         guard let n = NumberText.arabic(String(digits)), let f = factor(of: suffix, in: table) else { return nil }
         return NumberText.checked(n * f)
+    }
+
+    /// In ASCII text, where the leading run of digits, points and commas ends: the same split as
+    /// `text.prefix { $0.isNumber || $0 == "." || $0 == "," }` (in ASCII only 0–9 are numbers,
+    /// and each of these characters is one byte), without walking Characters. Nil for other text.
+    static func asciiDigitsEnd(_ text: String) -> String.Index? {
+        let u = text.utf8
+        var k = u.startIndex
+        var end: String.Index? = nil
+        while k < u.endIndex {
+            let b = u[k]
+            if b >= 0x80 { return nil }
+            if end == nil, !(b &- 0x30 < 10 || b == 0x2E || b == 0x2C) { end = k }
+            k = u.index(after: k)
+        }
+        return end ?? u.endIndex
     }
 
     /// Any number text a range side or a bound can hold: Arabic (with a scale letter or word),
@@ -302,8 +324,15 @@ enum NumberActions {
         var rest = Substring(text)
         while let c = rest.last, let u = NumberText.zhBig(c) { scale *= u; rest = rest.dropLast() }
         if scale > 1 { return scale }
-        if let last = text.split(separator: " ").last, text.contains(" "),
-           let u = NumberText.enScales[last.lowercased()], last.count > 1 { return u }
+        // ASCII text (most numbers) contains a space exactly where it has the byte; other text
+        // asks Foundation, as before.
+        let ascii = asciiDigitsEnd(text)
+        if ascii != nil ? text.utf8.contains(0x20) : text.contains(" "),
+           let last = text.split(separator: " ").last, let u = NumberText.enScales[last.lowercased()], last.count > 1 { return u }
+        if let k = ascii {
+            if k > text.startIndex, k < text.endIndex, let f = factor(of: String(text[k...]), in: standardSuffixes) { return f }
+            return 1
+        }
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
         if !digits.isEmpty, digits.count < text.count, let f = factor(of: String(text.dropFirst(digits.count)), in: standardSuffixes) { return f }
         return 1

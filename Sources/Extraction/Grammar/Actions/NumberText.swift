@@ -16,6 +16,10 @@ public enum NumberText {
     /// The text without surrounding whitespace (no Foundation: this runs for every number).
     static func trimmed(_ text: some StringProtocol) -> Substring {
         let s = Substring(text)
+        // Text that begins and ends with printable ASCII other than a space (most numbers) has
+        // nothing to trim: its first and last Characters are those bytes, or begin with a
+        // character that prepends to the last, never with whitespace.
+        if let a = s.utf8.first, let b = s.utf8.last, a > 0x20, a < 0x7F, b > 0x20, b < 0x7F { return s }
         guard let a = s.firstIndex(where: { !$0.isWhitespace }), let b = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return s[a...b]
     }
