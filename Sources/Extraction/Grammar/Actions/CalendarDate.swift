@@ -156,6 +156,14 @@ public struct CalendarDate: Equatable, Sendable {
     public static func iso(year: Int) -> String { pad(year, 4) }
 
     static func pad(_ n: Int, _ width: Int) -> String {
+        // The usual case, 0 ≤ n < 10^width: the digits written straight into a small string.
+        if width >= 1, width <= 4, n >= 0, n < (width == 4 ? 10000 : width == 3 ? 1000 : width == 2 ? 100 : 10) {
+            return String(unsafeUninitializedCapacity: width) { bytes in
+                var k = n
+                for i in stride(from: width - 1, through: 0, by: -1) { bytes[i] = UInt8(0x30 + k % 10); k /= 10 }
+                return width
+            }
+        }
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
