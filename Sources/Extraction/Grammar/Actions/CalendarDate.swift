@@ -24,6 +24,25 @@ public struct CalendarDate: Equatable, Sendable {
 
     /// "2025-06-30" (or a longer ISO date-time: the first ten characters are read), else nil.
     public init?(iso: String) {
+        // The usual text, YYYY-MM-DD in ASCII (the note's date), read from its bytes. The tenth
+        // character ends there: a digit then the end or another ASCII byte.
+        let u = iso.utf8
+        if u.count >= 10 {
+            var y = 0, m = 0, d = 0, plain = true
+            for (i, b) in u.prefix(11).enumerated() {
+                switch i {
+                case 4, 7: plain = plain && b == UInt8(ascii: "-")
+                case 10: plain = plain && b < 0x80
+                default:
+                    let digit = Int(b &- 0x30)
+                    if digit > 9 { plain = false } else if i < 4 { y = y * 10 + digit } else if i < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+                }
+            }
+            if plain {
+                self.init(year: y, month: m, day: d)
+                return
+            }
+        }
         let parts = iso.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)

@@ -25,7 +25,7 @@ struct FigureCaptures {
         }
     }
 
-    func has(_ role: Role) -> Bool { present & (1 << role.rawValue) != 0 }
+    @inline(__always) func has(_ role: Role) -> Bool { present & (1 << role.rawValue) != 0 }
 
     /// Whether any modifier was captured (else the figure's span is the whole match).
     var hasModifiers: Bool { present >> Role.approx.rawValue != 0 }

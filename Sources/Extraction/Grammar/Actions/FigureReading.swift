@@ -142,6 +142,9 @@ struct FigureReading {
     /// through their decimal text, which is slower.
     static func tidy(_ x: Double) -> Double {
         guard x != 0, x.isFinite else { return x }
+        // A whole number below 1e15 (most figures in base units: 8200000000) is its own
+        // rounding: x × 10^k below 2^53 is exact, and so is dividing it back. Without log10 and pow.
+        if abs(x) < 1e15, x == x.rounded() { return x }
         let k = 15 - (log10(abs(x))).rounded(.up)
         guard k > 22 else {
             let p = pow(10, k)
