@@ -268,8 +268,15 @@ enum DateActions {
 
     /// april22, 22april, Oct2, Dec31: a month name and a day of one or two digits in one token.
     static func monthGluedToDay(_ t: String) -> (month: Int, day: Int)? {
-        // ASCII without a letter (2010.01.29, 4.22: most tokens asked) names no month.
-        if t.utf8.allSatisfy({ $0 < 0x80 && ($0 | 0x20) &- 0x61 >= 26 }) { return nil }
+        // ASCII without a letter (2010.01.29, 4.22) names no month, nor ASCII without one or
+        // two digits (Nvidia, March): most tokens asked, told from their bytes.
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters = 0, digits = 0
+            for b in t.utf8 {
+                if b &- 0x30 < 10 { digits += 1 } else if (b | 0x20) &- 0x61 < 26 { letters += 1 }
+            }
+            if letters == 0 || digits == 0 || digits > 2 { return nil }
+        }
         let letters = t.filter { $0.isLetter }, digits = t.filter { $0.isNumber }
         guard !letters.isEmpty, (1...2).contains(digits.count), letters.count + digits.count == t.count,
               t.first!.isLetter ? t.last!.isNumber && t.hasSuffix(digits) : t.hasPrefix(digits),

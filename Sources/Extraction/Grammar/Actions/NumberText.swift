@@ -163,7 +163,9 @@ public enum NumberText {
     /// 十五点七 = 15.7, 五分之一 = 0.2, 三又三分之一, 一千多万 = 1e7 approx, 五十打 = 600.
     /// Spaces between the pieces are ignored. Nil for anything not well formed (万, 两两, 五十千).
     public static func chinese(_ text: String) -> Reading? {
-        let s = String(text.filter { !$0.isWhitespace })
+        // A Character is whitespace when its first scalar is: text without a whitespace scalar
+        // (most) has nothing to drop.
+        let s = text.unicodeScalars.contains(where: \.properties.isWhitespace) ? String(text.filter { !$0.isWhitespace }) : text
         // Alone, these are words first: 伍 (队伍), 陆 (陆地), 拾 (收拾), 肆 (放肆), 壹 (壹切).
         if s.count == 1, let c = s.first, loneWords.contains(c) { return nil }
         guard !s.isEmpty, let r = zhSigned(Substring(s)) else { return nil }
@@ -180,7 +182,9 @@ public enum NumberText {
 
     /// A 又 B分之C.
     static func zhMixedFraction(_ s: Substring) -> Reading? {
-        if let you = s.firstIndex(of: "又") {
+        // Looking for the scalar first is cheaper than comparing every Character, and finds the
+        // same: no other character is canonically 又, 分, 点 or 點.
+        if s.unicodeScalars.contains("又"), let you = s.firstIndex(of: "又") {
             guard let whole = zhDecimal(s[..<you]), let frac = zhFraction(s[s.index(after: you)...]),
                   s[..<you].firstIndex(of: "分") == nil, frac.value >= 0 else { return nil }
             return Reading(whole.value + frac.value, approx: whole.approx || frac.approx)
@@ -190,7 +194,7 @@ public enum NumberText {
 
     /// B分之C = C / B (百分之 and 千分之 alone are percent and per mille: not read here).
     static func zhFraction(_ s: Substring) -> Reading? {
-        guard let fen = s.firstIndex(of: "分") else { return zhDecimal(s) }
+        guard s.unicodeScalars.contains("分"), let fen = s.firstIndex(of: "分") else { return zhDecimal(s) }
         let after = s[s.index(after: fen)...]
         guard after.first == "之" else { return nil }
         let denText = s[..<fen], numText = after.dropFirst()
@@ -201,7 +205,7 @@ public enum NumberText {
 
     /// I点DDD.
     static func zhDecimal(_ s: Substring) -> Reading? {
-        guard let dot = s.firstIndex(where: { $0 == "点" || $0 == "點" }) else { return zhInteger(s) }
+        guard s.unicodeScalars.contains(where: { $0 == "点" || $0 == "點" }), let dot = s.firstIndex(where: { $0 == "点" || $0 == "點" }) else { return zhInteger(s) }
         guard let whole = zhInteger(s[..<dot]), !whole.approx else { return nil }
         var digits = ""
         for c in s[s.index(after: dot)...] {
@@ -318,8 +322,12 @@ public enum NumberText {
     /// "fifty - two", "3 hundred and 21", "1.5 million", "a dozen", "half a million",
     /// "two thirds", "five and a half million", "minus five point five", "twenty one".
     public static func english(_ text: String) -> Reading? {
-        // Words at spaces and hyphens (twenty-one, fifty - two).
-        let words = text.split(whereSeparator: { $0 == "-" || $0 == "\u{2011}" || $0.isWhitespace })
+        // Words at spaces and hyphens (twenty-one, fifty - two). ASCII text is split by byte: the
+        // same words (its whitespace is tab to carriage return and space; CR LF, one Character,
+        // is two separators next to each other, which leave no empty word either).
+        let words = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.utf8.split(whereSeparator: { $0 == 0x2D || $0 == 0x20 || $0 &- 0x09 < 5 }).map { Substring($0) }
+            : text.split(whereSeparator: { $0 == "-" || $0 == "\u{2011}" || $0.isWhitespace })
         guard !words.isEmpty else { return nil }
         var negative = false
         var k = 0

@@ -17,6 +17,8 @@ final class UnitTable: Sendable {
     /// parse the value again at every candidate.
     private let exactFactor: [String: Double?]
     private let foldedFactor: [String: Double?]
+    /// The factor of the empty word (digits with no unit after them), looked up once.
+    private let emptyFactor: Double??
     /// Whether a word begins with `~` (`~兆=1e6`): only then is a number's last character looked up.
     let hasTildeWords: Bool
 
@@ -40,6 +42,7 @@ final class UnitTable: Sendable {
         exactFactor = exact.mapValues { Double($0) }
         foldedFactor = folded.mapValues { Double($0) }
         hasTildeWords = pairs.contains { $0.key.unicodeScalars.first == "~" }
+        emptyFactor = exactFactor[""] ?? foldedFactor[""]
     }
 
     /// The value for `word` (spaces dropped when `compact`: "M tokens" → "Mtokens").
@@ -55,6 +58,7 @@ final class UnitTable: Sendable {
         if pairs.isEmpty { return 1 }
         // Printable ASCII without spaces (kW, nm, GB): split, joined and compacted it is itself,
         // so one lookup in each table decides.
+        if word.isEmpty { return emptyFactor ?? nil }
         if word.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
             if let f = exactFactor[word] { return f }
             return foldedFactor[word.lowercased()] ?? nil
