@@ -98,9 +98,9 @@ enum NumberActions {
         },
         GrammarAction("number.suffixed", dimension: "number",
                       summary: "a number with a scale letter in the same token (1.29T, 500M, 2bn); arguments map suffixes to factors: k=1e3 bn=1e9 …",
-                      checkArguments: suffixTable) { input in
+                      checkArguments: suffixTable, prepare: { SuffixTable($0) }) { input in
             let text = input.text("n") ?? input.text
-            guard let v = suffixed(text, input.arguments) else {
+            guard let v = suffixed(text, input.prepared as? SuffixTable ?? SuffixTable(input.arguments)) else {
                 // Why, worked out only when someone asks (`refuse` keeps nothing otherwise).
                 guard input.refusal != nil else { return nil }
                 let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
@@ -278,15 +278,16 @@ enum NumberActions {
 
     /// The suffixes every range side and `number.suffixed` know (case ignored).
     static let standardSuffixes = ["k=1e3", "m=1e6", "mn=1e6", "b=1e9", "bn=1e9", "t=1e12", "tn=1e12"]
+    static let standardSuffixTable = SuffixTable(standardSuffixes)
 
-    static func suffixed(_ text: String, _ table: [String]) -> Double? {
+    static func suffixed(_ text: String, _ table: SuffixTable) -> Double? {
         if let k = asciiDigitsEnd(text) {
-            guard let n = NumberText.arabic(String(text[..<k])), let f = factor(of: String(text[k...]), in: table) else { return nil }
+            guard let n = NumberText.arabic(String(text[..<k])), let f = table.factor(of: String(text[k...])) else { return nil }
             return NumberText.checked(n * f)
         }
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
         let suffix = String(text.dropFirst(digits.count))
-        guard let n = NumberText.arabic(String(digits)), let f = factor(of: suffix, in: table) else { return nil }
+        guard let n = NumberText.arabic(String(digits)), let f = table.factor(of: suffix) else { return nil }
         return NumberText.checked(n * f)
     }
 
@@ -311,7 +312,7 @@ enum NumberActions {
     static func read(_ raw: String) -> NumberText.Reading? {
         let text = String(NumberText.trimmed(raw))
         if let v = NumberText.arabic(text) { return .init(v) }
-        if let v = suffixed(text, standardSuffixes) { return .init(v) }
+        if let v = suffixed(text, standardSuffixTable) { return .init(v) }
         if let r = NumberText.chinese(text) { return r }
         if let v = NumberText.fraction(text) { return .init(v) }
         return NumberText.english(text)
@@ -330,11 +331,11 @@ enum NumberActions {
         if ascii != nil ? text.utf8.contains(0x20) : text.contains(" "),
            let last = text.split(separator: " ").last, let u = NumberText.enScales[last.lowercased()], last.count > 1 { return u }
         if let k = ascii {
-            if k > text.startIndex, k < text.endIndex, let f = factor(of: String(text[k...]), in: standardSuffixes) { return f }
+            if k > text.startIndex, k < text.endIndex, let f = standardSuffixTable.factor(of: String(text[k...])) { return f }
             return 1
         }
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
-        if !digits.isEmpty, digits.count < text.count, let f = factor(of: String(text.dropFirst(digits.count)), in: standardSuffixes) { return f }
+        if !digits.isEmpty, digits.count < text.count, let f = standardSuffixTable.factor(of: String(text.dropFirst(digits.count))) { return f }
         return 1
     }
 
