@@ -29,29 +29,33 @@ public enum CompanyEmitter {
     }
 
     static func emit(_ items: [Item], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
+        // Every grammar stage hands its items here; only the companies stages have any, and the
+        // sets below cost a hash of every node and edge so far.
+        let companies = items.reduce(0) { $0 + ($1.dimension == "company" ? 1 : 0) }
+        guard companies > 0 else { return }
+        work.extraction.mentions.reserveCapacity(work.extraction.mentions.count + companies)
         let text = document.text
         var seen = Set(work.extraction.nodes.map(\.id))
         var mentioned = Set(work.extraction.edges.filter { $0.type == "MENTIONS" && $0.from == document.id }.map(\.to))
         let lexicon = work.lexicon
         func add(_ node: NodeRecord) {
-            if !seen.contains(node.id) { work.extraction.nodes.append(node) }
-            seen.insert(node.id)
+            if seen.insert(node.id).inserted { work.extraction.nodes.append(node) }
             mentioned.insert(node.id)
             work.extraction.edges.append(EdgeRecord(from: document.id, to: node.id, type: "MENTIONS"))
         }
         // A lexicon company brings its parents: AWS SUBSIDIARY_OF Amazon, and Amazon's node even
         // where this note never names it (it carries no mention from this note).
         func addParents(of entry: LexiconEntry) {
+            // Most companies have no parent: no chain to build.
+            guard entry.property("parent")?.stringValue != nil else { return }
             var child = entry
             var chain: Set<String> = [entry.id]
             while let parentID = child.property("parent")?.stringValue, !chain.contains(parentID),
                   let parent = lexicon.entry(ofClass: "company", id: parentID) {
                 chain.insert(parentID)
-                if !seen.contains(Self.nodeID(parent)) {
-                    seen.insert(Self.nodeID(parent))
-                    work.extraction.nodes.append(Self.node(parent))
-                }
-                work.extraction.edges.append(EdgeRecord(from: Self.nodeID(child), to: Self.nodeID(parent), type: "SUBSIDIARY_OF"))
+                let parentNode = Self.nodeID(parent)
+                if seen.insert(parentNode).inserted { work.extraction.nodes.append(Self.node(parent)) }
+                work.extraction.edges.append(EdgeRecord(from: Self.nodeID(child), to: parentNode, type: "SUBSIDIARY_OF"))
                 child = parent
             }
         }
@@ -74,7 +78,8 @@ public enum CompanyEmitter {
                 continue
             }
             let sentence = sentences[Int(item.sentence)]
-            let (start, end) = (Int(item.core.start), Int(item.core.end))   // a context rule's name without its context
+            let core = item.core
+            let (start, end) = (Int(core.start), Int(core.end))   // a context rule's name without its context
             work.extraction.mentions.append(Mention(
                 nodeID: id, documentID: document.id,
                 start: text.scalarOffset(start), end: text.scalarOffset(end),

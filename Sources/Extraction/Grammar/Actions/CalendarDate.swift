@@ -24,6 +24,25 @@ public struct CalendarDate: Equatable, Sendable {
 
     /// "2025-06-30" (or a longer ISO date-time: the first ten characters are read), else nil.
     public init?(iso: String) {
+        // The usual text, YYYY-MM-DD in ASCII (the note's date), read from its bytes. The tenth
+        // character ends there: a digit then the end or another ASCII byte.
+        let u = iso.utf8
+        if u.count >= 10 {
+            var y = 0, m = 0, d = 0, plain = true
+            for (i, b) in u.prefix(11).enumerated() {
+                switch i {
+                case 4, 7: plain = plain && b == UInt8(ascii: "-")
+                case 10: plain = plain && b < 0x80
+                default:
+                    let digit = Int(b &- 0x30)
+                    if digit > 9 { plain = false } else if i < 4 { y = y * 10 + digit } else if i < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+                }
+            }
+            if plain {
+                self.init(year: y, month: m, day: d)
+                return
+            }
+        }
         let parts = iso.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
@@ -156,6 +175,14 @@ public struct CalendarDate: Equatable, Sendable {
     public static func iso(year: Int) -> String { pad(year, 4) }
 
     static func pad(_ n: Int, _ width: Int) -> String {
+        // The usual case, 0 ≤ n < 10^width: the digits written straight into a small string.
+        if width >= 1, width <= 4, n >= 0, n < (width == 4 ? 10000 : width == 3 ? 1000 : width == 2 ? 100 : 10) {
+            return String(unsafeUninitializedCapacity: width) { bytes in
+                var k = n
+                for i in stride(from: width - 1, through: 0, by: -1) { bytes[i] = UInt8(0x30 + k % 10); k /= 10 }
+                return width
+            }
+        }
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

@@ -107,9 +107,11 @@ enum DateActions {
     /// before or after it, so it is no date (nor is the rest of 2/29/2019 two dates).
     static func inNumberChain(_ input: ActionInput) -> Bool {
         let v = input.view, s = Int(input.start), e = Int(input.end)
-        guard NumberActions.isDigit(NumberActions.char(v, s)), NumberActions.isDigit(NumberActions.char(v, e - 1)) else { return false }
-        if let b = NumberActions.char(v, s - 1), b == "-" || b == "/", NumberActions.isDigit(NumberActions.char(v, s - 2)) { return true }
-        if let a = NumberActions.char(v, e), a == "-" || a == "/", NumberActions.isDigit(NumberActions.char(v, e + 1)) { return true }
+        typealias N = NumberActions
+        guard N.isDigit(N.unit(v, s)), N.isDigit(N.unit(v, e - 1)) else { return false }
+        let b = N.unit(v, s - 1), a = N.unit(v, e)
+        if b == N.minus || b == N.slash, N.isDigit(N.unit(v, s - 2)) { return true }
+        if a == N.minus || a == N.slash, N.isDigit(N.unit(v, e + 1)) { return true }
         return false
     }
 
@@ -224,10 +226,13 @@ enum DateActions {
     /// month name glued to its day (april22, 22april, Oct2). Rules say where these are dates:
     /// a bare 4.22 is a decimal.
     static func token(_ t: String, reference: CalendarDate?) -> JSONValue? {
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        // ASCII tokens (most) are split and searched by byte: the same parts, without Characters.
+        let ascii = t.utf8.allSatisfy { $0 < 0x80 }
+        let parts = ascii ? t.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(Substring($0)) }
+            : t.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var date: CalendarDate?
         // january12,2016: ICU keeps the year in the token.
-        if let comma = t.firstIndex(of: ","), let glued = monthGluedToDay(String(t[..<comma])) {
+        if !ascii || t.utf8.contains(UInt8(ascii: ",")), let comma = t.firstIndex(of: ","), let glued = monthGluedToDay(String(t[..<comma])) {
             let tail = String(t[t.index(after: comma)...])
             guard tail.count == 4, let y = DateText.year(tail), let day = CalendarDate(year: y, month: glued.month, day: glued.day) else { return nil }
             return .object(fields(day.iso, "day"))
@@ -263,6 +268,15 @@ enum DateActions {
 
     /// april22, 22april, Oct2, Dec31: a month name and a day of one or two digits in one token.
     static func monthGluedToDay(_ t: String) -> (month: Int, day: Int)? {
+        // ASCII without a letter (2010.01.29, 4.22) names no month, nor ASCII without one or
+        // two digits (Nvidia, March): most tokens asked, told from their bytes.
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters = 0, digits = 0
+            for b in t.utf8 {
+                if b &- 0x30 < 10 { digits += 1 } else if (b | 0x20) &- 0x61 < 26 { letters += 1 }
+            }
+            if letters == 0 || digits == 0 || digits > 2 { return nil }
+        }
         let letters = t.filter { $0.isLetter }, digits = t.filter { $0.isNumber }
         guard !letters.isEmpty, (1...2).contains(digits.count), letters.count + digits.count == t.count,
               t.first!.isLetter ? t.last!.isNumber && t.hasSuffix(digits) : t.hasPrefix(digits),

@@ -39,6 +39,7 @@ public enum DateText {
 
     /// The number in a part: Arabic digits (with an ordinal suffix: 10th) or Chinese numerals.
     public static func integer(_ text: String) -> Int? {
+        if let plain = digitsAndNoise(text) { return plain.count > 0 && plain.count <= 4 ? plain.value : nil }
         var s = Substring(text.lowercased()).filter { !noise.contains($0) }
         if s.isEmpty { return nil }
         if let w = ordinalWords[String(s)] { return w }
@@ -52,11 +53,41 @@ public enum DateText {
         return Int(v)
     }
 
+    /// Text made only of ASCII digits and `noise` (2025年, 05, 3月, 15日), the most common part by
+    /// far: how many digits and, up to four, their value, read from the scalars without
+    /// building Characters, lowercasing or filtering. Nil for any other text, which the general
+    /// steps read. Each of these scalars is a Character of its own (none combines), so the
+    /// general steps come to the same number.
+    static func digitsAndNoise(_ text: String) -> (count: Int, value: Int)? {
+        var count = 0, value = 0
+        for c in text.unicodeScalars {
+            switch c.value {
+            case 0x30...0x39:
+                count += 1
+                if count <= 4 { value = value * 10 + Int(c.value - 0x30) }
+            case 0x20, 0x2E, 0x2C, 0x27, 0x2019,                    // space . , ' ’
+                 0x5E74, 0x6708, 0x65E5, 0x53F7, 0x865F, 0x7B2C, 0x5B63, 0x5EA6, 0x4EFD:   // 年 月 日 号 號 第 季 度 份
+                continue
+            default:
+                return nil
+            }
+        }
+        return (count, value)
+    }
+
     /// A year: four digits (2025, 二〇二五), or two (25 in 3Q25, 18年) read as 20xx below 70
     /// and 19xx from 70. Nil outside `CalendarDate.years`.
     /// A Chinese year is written digit by digit (二〇二五年, 零八年) or as a number of thousands
     /// (两千零四年); 二十年 and 五年 are durations, not years.
     public static func year(_ text: String) -> Int? {
+        if let plain = digitsAndNoise(text) {
+            // What the steps below make of digits and noise: no FY, nothing counted, a 4-digit
+            // year, or two digits.
+            guard plain.count > 0, plain.count <= 4 else { return nil }
+            if plain.value >= 1000 { return CalendarDate.years.contains(plain.value) ? plain.value : nil }
+            guard plain.count == 2 else { return nil }
+            return plain.value < 70 ? 2000 + plain.value : 1900 + plain.value
+        }
         // FY26 / CY2025 as a year part: the rule says whether it is fiscal.
         let text = text.count > 2 && "fFcC".contains(text.first!) && "yY".contains(text[text.index(after: text.startIndex)])
             ? String(text.dropFirst(2)) : text

@@ -60,7 +60,12 @@ enum FigureActions {
                 guard let p = table.factor(of: "/" + d), p > 0 else { return nil }
                 per = p
             }
-            if let t = input.text("t") {
+            if let tc = input.capture("t"), let (n, f) = asciiAmount(input.view.text.utf16[Int(tc.start)..<Int(tc.end)], table) {
+                // 120kW in ASCII, read from its units (the common case; the same as below).
+                guard let n, let f else { return nil }
+                factor = f
+                reading = FigureReading(input, factor: f / per, amount: (n, nil, nil, false))
+            } else if let t = input.text("t") {
                 // Digits and unit in one token (120kW, 一吨半): the number is the leading digits
                 // or Chinese numerals; 半 after the unit adds a half.
                 var rest = Substring(t)
@@ -80,7 +85,7 @@ enum FigureActions {
                 }
                 // `~兆=1e6`: a number ending in 兆 means mega before this unit (五十兆字节), not
                 // the 1e12 the numbers stage gave it: read it again without that character.
-                if let n = input.text("n"), let last = n.last, let scale = table.unit(of: "~" + String(last)).flatMap(Double.init) {
+                if table.hasTildeWords, let n = input.text("n"), let last = n.last, let scale = table.unit(of: "~" + String(last)).flatMap(Double.init) {
                     let head = String(n.dropLast()).trimmingCharacters(in: .whitespaces)
                     guard let v = NumberText.arabic(head) ?? NumberText.chinese(head)?.value else { return nil }
                     reading = FigureReading(input, factor: factor / per, amount: (v * scale, nil, nil, false))
@@ -119,6 +124,21 @@ enum FigureActions {
             FigureReading(input, factor: 1, amount: (Double(input.arguments[0])!, nil, nil, false))?.json(unit: input.arguments[1])
         },
     ]
+
+    /// `figure.unit`'s reading of a token t holding digits and unit (120kW) when it is printable
+    /// ASCII without spaces, where each unit is one Character: (number, factor), either nil when
+    /// the token is no such amount; nil when the token is not that simple. The same steps as
+    /// the String path: leading digits, points and commas, then the rest as the unit word.
+    static func asciiAmount(_ units: ArraySlice<UInt16>, _ table: UnitTable) -> (Double?, Double?)? {
+        guard UnitText.isPrintableASCII(units) else { return nil }
+        var end = units.startIndex
+        while end < units.endIndex, NumberActions.isDigit(units[end]) || units[end] == NumberActions.dot || units[end] == comma { end += 1 }
+        guard end > units.startIndex else { return (nil, nil) }
+        guard let f = table.factor(of: UnitText.ascii(units[end...])) else { return (nil, nil) }
+        return (NumberText.arabic(units: units[..<end]), f)
+    }
+
+    static let comma = UInt16(UInt8(ascii: ","))
 
     @Sendable static func moneyArguments(_ args: [String]) -> String? {
         guard let code = args.first, code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {

@@ -26,52 +26,54 @@ struct FigureReading {
     var core: (start: Int32, end: Int32)
     var whole: (start: Int32, end: Int32)
 
-    static let modifiers = ["approx", "over", "under", "down", "up", "yoy", "qoq", "mom", "ctx"]
-
     /// Values beyond this are not figures a note states but misreadings (10^400, 99999999999999999999亿).
     static let limit = 1e18
 
     /// Reads the amount captured as `n` (and `lo`) times `factor`, then the modifiers; nil when
     /// there is no amount or it is absurd.
     init?(_ input: ActionInput, factor: Double = 1, amount: (value: Double?, low: Double?, high: Double?, approx: Bool)? = nil) {
-        guard var n = amount ?? Self.amount(input, "n") else { return nil }
-        if input.capture("half") != nil {
+        let roles = FigureCaptures(input.captures)
+        guard var n = amount ?? Self.amount(input, roles.n) else { return nil }
+        if roles.has(.half) {
             guard let v = n.value, v >= 0, n.low == nil, n.high == nil else { return nil }
             n.value = v + 0.5
         }
-        core = Self.core(input)
+        core = roles.hasModifiers ? Self.core(input) : (input.start, input.end)
         whole = (input.start, input.end)
         value = n.value.map { Self.scaled($0, factor) }
         low = n.low.map { Self.scaled($0, factor) }
         high = n.high.map { Self.scaled($0, factor) }
         approx = n.approx
-        if let lo = Self.amount(input, "lo") {
+        if let lo = Self.amount(input, roles.lo) {
             // 5%-8%: the numbers stage may have read "-8" as a signed number.
             if let v = value, v < 0, (lo.value ?? 0) >= 0 { value = -v }
             // 5%到8%: the range's bounds are two amounts.
             guard let a = lo.value ?? lo.low, let b = value ?? high else { return nil }
             // 300到500亿: a scale written once, after the second amount, applies to both.
-            low = Self.scaled(a, factor) * (Self.scale(input, "lo") == 1 ? Self.scale(input, "n") ?? 1 : 1)
+            low = Self.scaled(a, factor) * (Self.scale(input, roles.lo) == 1 ? Self.scale(input, roles.n) ?? 1 : 1)
             high = b
             value = nil
             approx = approx || lo.approx
         }
-        if input.capture("approx") != nil { approx = true }
-        if input.capture("over") != nil, let v = value {
+        if roles.has(.approx) { approx = true }
+        if roles.has(.over), let v = value {
             approx = true
             low = v
             high = nil
         }
-        if input.capture("under") != nil, let v = value {
+        if roles.has(.under), let v = value {
             approx = true
             high = v
             low = nil
         }
-        if input.capture("down") != nil { negate() }
-        for c in ["yoy", "qoq", "mom"] where input.capture(c) != nil { change = c }
-        for x in [value, low, high] {
-            if let x, !(x.isFinite && abs(x) < Self.limit) { _ = input.refuse("value beyond ±1e18 (\(x))"); return nil }
+        if roles.has(.down) { negate() }
+        change = roles.has(.mom) ? "mom" : roles.has(.qoq) ? "qoq" : roles.has(.yoy) ? "yoy" : nil
+        func absurd(_ x: Double?) -> Bool {
+            guard let x, !(x.isFinite && abs(x) < Self.limit) else { return false }
+            _ = input.refuse("value beyond ±1e18 (\(x))")
+            return true
         }
+        if absurd(value) || absurd(low) || absurd(high) { return nil }
         (value, low, high) = (value.map(Self.tidy), low.map(Self.tidy), high.map(Self.tidy))
     }
 
@@ -82,7 +84,7 @@ struct FigureReading {
         var changed = true
         while changed {
             changed = false
-            for c in input.captures where modifiers.contains(c.name) {
+            for c in input.captures where FigureCaptures.role(c.name)?.isModifier == true {
                 if c.start == start, c.endToken < Int32(input.view.tokens.count) {
                     start = input.view.tokens[Int(c.endToken)].start
                     changed = true
@@ -97,15 +99,20 @@ struct FigureReading {
 
     /// A captured amount: an item's value, low, high and approx fields, or its text as a number.
     static func amount(_ input: ActionInput, _ name: String) -> (value: Double?, low: Double?, high: Double?, approx: Bool)? {
-        guard let c = input.capture(name) else { return nil }
+        amount(input, input.capture(name))
+    }
+
+    static func amount(_ input: ActionInput, _ c: Capture?) -> (value: Double?, low: Double?, high: Double?, approx: Bool)? {
+        guard let c else { return nil }
         if let v = c.value {
-            var value = v["value"]?.doubleValue
-            let low = v["low"]?.doubleValue, high = v["high"]?.doubleValue
+            let fields = NumberFields(v)
+            var value = fields.value?.doubleValue
+            let low = fields.low?.doubleValue, high = fields.high?.doubleValue
             guard value != nil || low != nil || high != nil else { return nil }
             // An open bound from the numbers stage (超过1000亿, more than 20) is the figure stated,
             // approximately: value and the bound it gives.
             if value == nil, (low == nil) != (high == nil) { value = low ?? high; return (value, low, high, true) }
-            return (value, low, high, v["approx"] == .bool(true))
+            return (value, low, high, fields.approx == .bool(true))
         }
         // Text the numbers stage left alone: ICU glues the classifier 个 or the currency 元 to a
         // numeral (六個, 七十五万个, 一千元, 億元), so it is dropped before the text is read.
@@ -135,6 +142,9 @@ struct FigureReading {
     /// through their decimal text, which is slower.
     static func tidy(_ x: Double) -> Double {
         guard x != 0, x.isFinite else { return x }
+        // A whole number below 1e15 (most figures in base units: 8200000000) is its own
+        // rounding: x × 10^k below 2^53 is exact, and so is dividing it back. Without log10 and pow.
+        if abs(x) < 1e15, x == x.rounded() { return x }
         let k = 15 - (log10(abs(x))).rounded(.up)
         guard k > 22 else {
             let p = pow(10, k)
@@ -146,8 +156,8 @@ struct FigureReading {
 
     /// How much a captured number's scale word multiplies its digits (500亿 → 1e8, 58B → 1e9;
     /// 1 when the text is digits only), or nil when its text does not start with digits.
-    static func scale(_ input: ActionInput, _ name: String) -> Double? {
-        guard let c = input.capture(name), let v = c.value?["value"]?.doubleValue else { return nil }
+    static func scale(_ input: ActionInput, _ c: Capture?) -> Double? {
+        guard let c, let v = c.value?["value"]?.doubleValue else { return nil }
         let text = input.view.string(c.start, c.end)
         let digits = text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
         guard let d = NumberText.arabic(String(digits)), d != 0 else { return nil }

@@ -11,17 +11,23 @@ enum NumberActions {
     static let all: [GrammarAction] = [
         GrammarAction("number.arabic", dimension: "number",
                       summary: "capture n (or the match) read as an Arabic number: 1,234.5 → 1234.5; +65, −3, .08; not 1,23 or 1..2") { input in
-            let text = input.text("n") ?? input.text
             // Digits right before 万/亿/兆 whose longer reading failed (9999999亿亿亿) are no number.
             let e = Int(input.end)
             if besideChineseNumeral(input) { return input.refuse(mixedScripts) }
-            if let next = char(input.view, e), NumberText.zhBig[next] != nil {
-                return input.refuse("digits before \(next) whose reading with it failed: " + NumberText.problem(input.view.string(input.start, Int32(e + 1))))
+            let next = unit(input.view, e)
+            if ChineseNumeral.big(next) != nil {
+                return input.refuse("digits before \(Character(Unicode.Scalar(next)!)) whose reading with it failed: " + NumberText.problem(input.view.string(input.start, Int32(e + 1))))
             }
             if dotted(input) { return input.refuse("inside a dotted run of digits (1..2, 192.168.1.2)") }
             // 10^400: a base or exponent of power notation is no number of its own.
-            if char(input.view, e) == "^" || char(input.view, Int(input.start) - 1) == "^" { return input.refuse(powerNotation(input)) }
-            guard let v = NumberText.arabic(text) ?? NumberText.scientific(text) else { return input.refuse(NumberText.problem(text)) }
+            if next == caret || unit(input.view, Int(input.start) - 1) == caret { return input.refuse(powerNotation(input)) }
+            // Capture n, or the match: read from the document's units, its text built only when
+            // that fails (scientific notation, or to say why).
+            let n = input.capture("n")
+            let (a, b) = n.map { ($0.start, $0.end) } ?? (input.start, input.end)
+            if let v = NumberText.arabic(units: input.view.text.utf16[Int(a)..<Int(b)]) { return number(NumberText.Reading(v)) }
+            let text = input.view.string(a, b)
+            guard let v = NumberText.scientific(text) else { return input.refuse(NumberText.problem(text)) }
             return number(NumberText.Reading(v))
         },
         GrammarAction("number.signed", dimension: "number",
@@ -40,9 +46,9 @@ enum NumberActions {
             let text = input.text("n") ?? input.text
             // A unit right after a numeral is the tail of a run that did not read (五十千): no number.
             let s = Int(input.start)
-            if let first = text.first, NumberText.zhSmall[first] != nil || NumberText.zhBig[first] != nil,
-               let p = char(input.view, s - 1),
-               NumberText.zhDigits[p] != nil || NumberText.zhSmall[p] != nil || NumberText.zhBig[p] != nil {
+            if let first = text.first, NumberText.zhSmall(first) != nil || NumberText.zhBig(first) != nil,
+               case let p = unit(input.view, s - 1),
+               ChineseNumeral.digit(p) != nil || ChineseNumeral.small(p) != nil || ChineseNumeral.big(p) != nil {
                 return input.refuse("the tail of a numeral run that did not read (五十千)")
             }
             if besideChineseNumeral(input) { return input.refuse(mixedScripts) }
@@ -60,7 +66,7 @@ enum NumberActions {
             }
             // The same guard as number.chinese: a run that starts with a unit continues one that did not read.
             let s = Int(input.start)
-            if let first = text.first, NumberText.zhSmall[first] != nil || NumberText.zhBig[first] != nil,
+            if let first = text.first, NumberText.zhSmall(first) != nil || NumberText.zhBig(first) != nil,
                let p = char(input.view, s - 1), NumberText.isChineseNumeral(p), p != "点", p != "點" {
                 return input.refuse("the tail of a numeral run that did not read (五十千)")
             }
@@ -92,9 +98,11 @@ enum NumberActions {
         },
         GrammarAction("number.suffixed", dimension: "number",
                       summary: "a number with a scale letter in the same token (1.29T, 500M, 2bn); arguments map suffixes to factors: k=1e3 bn=1e9 …",
-                      checkArguments: suffixTable) { input in
+                      checkArguments: suffixTable, prepare: { SuffixTable($0) }) { input in
             let text = input.text("n") ?? input.text
-            guard let v = suffixed(text, input.arguments) else {
+            guard let v = suffixed(text, input.prepared as? SuffixTable ?? SuffixTable(input.arguments)) else {
+                // Why, worked out only when someone asks (`refuse` keeps nothing otherwise).
+                guard input.refusal != nil else { return nil }
                 let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
                 if !digits.isEmpty, NumberText.arabic(String(digits)) != nil, factor(of: String(text.dropFirst(digits.count)), in: input.arguments) != nil {
                     return input.refuse("value beyond ±1e18 (\(text))")
@@ -183,6 +191,21 @@ enum NumberActions {
 
     @inline(__always) static func isDigit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
 
+    /// The UTF-16 unit at offset `i` of the document, 0 outside it. The checks around a match
+    /// compare units: building a Character for each (`char`) cost more than reading the number.
+    /// A unit compares as its Character does for every character these checks look for (ASCII
+    /// and Chinese numerals); a surrogate or 0 is none of them.
+    @inline(__always) static func unit(_ view: DocumentView, _ i: Int) -> UInt16 {
+        let u = view.text.utf16
+        return i >= 0 && i < u.count ? u[i] : 0
+    }
+
+    /// Whether a unit is an ASCII digit.
+    @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u &- 0x30 < 10 }
+
+    static let caret = UInt16(UInt8(ascii: "^")), dot = UInt16(UInt8(ascii: ".")), minus = UInt16(UInt8(ascii: "-")),
+               slash = UInt16(UInt8(ascii: "/")), plus = UInt16(UInt8(ascii: "+"))
+
     static func number(_ r: NumberText.Reading) -> JSONValue {
         r.approx ? .object([("value", .number(r.value)), ("approx", .bool(true))]) : .object([("value", .number(r.value))])
     }
@@ -194,17 +217,18 @@ enum NumberActions {
 
     static func besideChineseNumeral(_ v: DocumentView, _ start: Int32, _ end: Int32) -> Bool {
         let s = Int(start), e = Int(end)
-        let before = char(v, s - 1), after = char(v, e)
-        // Most numbers have nothing of the kind beside them: two character loads say so.
-        let zhBefore = before.map { NumberText.zhDigits[$0] != nil } ?? false
-        let zhAfter = after.map { NumberText.zhDigits[$0] != nil } ?? false
+        let before = unit(v, s - 1), after = unit(v, e)
+        // Most numbers have nothing of the kind beside them: two unit loads say so.
+        let zhBefore = ChineseNumeral.digit(before) != nil
+        let zhAfter = ChineseNumeral.digit(after) != nil
         if !zhBefore && !zhAfter && !isDigit(before) && !isDigit(after) { return false }
-        let first = char(v, s), last = char(v, e - 1)
-        if isDigit(before), first.map({ NumberText.zhDigits[$0] != nil }) == true { return true }
-        if isDigit(after), last.map({ NumberText.zhDigits[$0] != nil }) == true { return true }
+        let first = unit(v, s), last = unit(v, e - 1)
+        if isDigit(before), ChineseNumeral.digit(first) != nil { return true }
+        if isDigit(after), ChineseNumeral.digit(last) != nil { return true }
         guard zhBefore && isDigit(first) || zhAfter && isDigit(last) else { return false }
         // An Arabic edge: the Chinese neighbour must be a numeral token, not a word ending in one (统一, 三星).
-        func chineseDigits(_ t: Token) -> Bool { v.string(t.start, t.end).allSatisfy { NumberText.zhDigits[$0] != nil } }
+        let units = v.text.utf16
+        func chineseDigits(_ t: Token) -> Bool { (Int(t.start)..<Int(t.end)).allSatisfy { ChineseNumeral.digit(units[$0]) != nil } }
         let tokens = v.tokens
         var lo = 0, hi = tokens.count
         while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < start { lo = mid + 1 } else { hi = mid } }
@@ -234,10 +258,10 @@ enum NumberActions {
     /// such text is no number the stage can read.
     static func dotted(_ input: ActionInput) -> Bool {
         let v = input.view, s = Int(input.start), e = Int(input.end)
-        func digitOrDot(_ c: Character?) -> Bool { c == "." || isDigit(c) }
-        if char(v, e) == ".", digitOrDot(char(v, e + 1)) { return true }
-        if char(v, s - 1) == ".", digitOrDot(char(v, s - 2)) { return true }
-        if char(v, e - 1) == ".", char(v, e) == "." { return true }
+        func digitOrDot(_ u: UInt16) -> Bool { u == dot || isDigit(u) }
+        if unit(v, e) == dot, digitOrDot(unit(v, e + 1)) { return true }
+        if unit(v, s - 1) == dot, digitOrDot(unit(v, s - 2)) { return true }
+        if unit(v, e - 1) == dot, unit(v, e) == dot { return true }
         return false
     }
 
@@ -245,19 +269,42 @@ enum NumberActions {
     /// 5/17/2018): a phone number or a date, not a range or a fraction.
     static func chained(_ input: ActionInput) -> Bool {
         let v = input.view, s = Int(input.start), e = Int(input.end)
-        if let b = char(v, s - 1), "-/+".contains(b) || isDigit(b) || b.isASCII && b.isLetter { return true }
-        if let a = char(v, e), "-/".contains(a), isDigit(char(v, e + 1)) { return true }
+        let b = unit(v, s - 1)
+        if b == minus || b == slash || b == plus || isDigit(b) || (b | 0x20) &- 0x61 < 26 { return true }
+        let a = unit(v, e)
+        if a == minus || a == slash, isDigit(unit(v, e + 1)) { return true }
         return false
     }
 
     /// The suffixes every range side and `number.suffixed` know (case ignored).
     static let standardSuffixes = ["k=1e3", "m=1e6", "mn=1e6", "b=1e9", "bn=1e9", "t=1e12", "tn=1e12"]
+    static let standardSuffixTable = SuffixTable(standardSuffixes)
 
-    static func suffixed(_ text: String, _ table: [String]) -> Double? {
+    static func suffixed(_ text: String, _ table: SuffixTable) -> Double? {
+        if let k = asciiDigitsEnd(text) {
+            guard let n = NumberText.arabic(String(text[..<k])), let f = table.factor(of: String(text[k...])) else { return nil }
+            return NumberText.checked(n * f)
+        }
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
         let suffix = String(text.dropFirst(digits.count))
-        guard let n = NumberText.arabic(String(digits)), let f = factor(of: suffix, in: table) else { return nil }
+        guard let n = NumberText.arabic(String(digits)), let f = table.factor(of: suffix) else { return nil }
         return NumberText.checked(n * f)
+    }
+
+    /// In ASCII text, where the leading run of digits, points and commas ends: the same split as
+    /// `text.prefix { $0.isNumber || $0 == "." || $0 == "," }` (in ASCII only 0–9 are numbers,
+    /// and each of these characters is one byte), without walking Characters. Nil for other text.
+    static func asciiDigitsEnd(_ text: String) -> String.Index? {
+        let u = text.utf8
+        var k = u.startIndex
+        var end: String.Index? = nil
+        while k < u.endIndex {
+            let b = u[k]
+            if b >= 0x80 { return nil }
+            if end == nil, !(b &- 0x30 < 10 || b == 0x2E || b == 0x2C) { end = k }
+            k = u.index(after: k)
+        }
+        return end ?? u.endIndex
     }
 
     /// Any number text a range side or a bound can hold: Arabic (with a scale letter or word),
@@ -265,7 +312,7 @@ enum NumberActions {
     static func read(_ raw: String) -> NumberText.Reading? {
         let text = String(NumberText.trimmed(raw))
         if let v = NumberText.arabic(text) { return .init(v) }
-        if let v = suffixed(text, standardSuffixes) { return .init(v) }
+        if let v = suffixed(text, standardSuffixTable) { return .init(v) }
         if let r = NumberText.chinese(text) { return r }
         if let v = NumberText.fraction(text) { return .init(v) }
         return NumberText.english(text)
@@ -276,12 +323,19 @@ enum NumberActions {
         let text = String(NumberText.trimmed(raw))
         var scale = 1.0
         var rest = Substring(text)
-        while let c = rest.last, let u = NumberText.zhBig[c] { scale *= u; rest = rest.dropLast() }
+        while let c = rest.last, let u = NumberText.zhBig(c) { scale *= u; rest = rest.dropLast() }
         if scale > 1 { return scale }
-        if let last = text.split(separator: " ").last, text.contains(" "),
-           let u = NumberText.enScales[last.lowercased()], last.count > 1 { return u }
+        // ASCII text (most numbers) contains a space exactly where it has the byte; other text
+        // asks Foundation, as before.
+        let ascii = asciiDigitsEnd(text)
+        if ascii != nil ? text.utf8.contains(0x20) : text.contains(" "),
+           let last = text.split(separator: " ").last, let u = NumberText.enScales[last.lowercased()], last.count > 1 { return u }
+        if let k = ascii {
+            if k > text.startIndex, k < text.endIndex, let f = standardSuffixTable.factor(of: String(text[k...])) { return f }
+            return 1
+        }
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
-        if !digits.isEmpty, digits.count < text.count, let f = factor(of: String(text.dropFirst(digits.count)), in: standardSuffixes) { return f }
+        if !digits.isEmpty, digits.count < text.count, let f = standardSuffixTable.factor(of: String(text.dropFirst(digits.count))) { return f }
         return 1
     }
 
@@ -295,10 +349,10 @@ enum NumberActions {
         else if rest.first == "上" { kind = .atLeast; rest = rest.dropFirst() }
         else if rest.last == "级" || rest.last == "級" { kind = .order; rest = rest.dropLast() }
         else { return nil }
-        guard let first = rest.first, let unit = NumberText.zhSmall[first] ?? NumberText.zhBig[first] else { return nil }
+        guard let first = rest.first, let unit = NumberText.zhSmall(first) ?? NumberText.zhBig(first) else { return nil }
         var scale = unit
         for c in rest.dropFirst() {
-            guard let u = NumberText.zhBig[c] ?? NumberText.zhSmall[c], u > 1 else { return nil }
+            guard let u = NumberText.zhBig(c) ?? NumberText.zhSmall(c), u > 1 else { return nil }
             scale *= u
         }
         guard NumberText.checked(scale * 10) != nil else { return nil }

@@ -8,7 +8,7 @@ extension NumberText {
         if text.filter({ $0 == "." || $0 == "点" || $0 == "點" }).count > 1 { return "more than one decimal point (\(text))" }
         if text.contains(","), text.contains(where: isArabicDigit) { return "commas that do not separate groups of three digits (\(text))" }
         if mixesScripts(text) { return "Arabic digits and Chinese numerals mixed with no unit between them (\(text))" }
-        if text.contains(where: { zhSmall[$0] != nil || zhBig[$0] != nil }) { return "Chinese numeral units out of order or with no number (\(text))" }
+        if text.contains(where: { zhSmall($0) != nil || zhBig($0) != nil }) { return "Chinese numeral units out of order or with no number (\(text))" }
         return "not a number the stage reads (\(text))"
     }
 
@@ -19,7 +19,7 @@ extension NumberText {
     static func mixesScripts(_ text: String) -> Bool {
         var previous: Character?
         for c in text {
-            if let p = previous, isArabicDigit(p) && zhDigits[c] != nil || zhDigits[p] != nil && isArabicDigit(c) { return true }
+            if let p = previous, isArabicDigit(p) && zhDigit(c) != nil || zhDigit(p) != nil && isArabicDigit(c) { return true }
             previous = c
         }
         return false
@@ -43,7 +43,7 @@ extension NumberText {
             v = mark == "^" ? power : v * power
             rest = rest.dropFirst(1 + exponent.count)
         }
-        for c in rest { if let u = zhBig[c] { v *= u } }
+        for c in rest { if let u = zhBig(c) { v *= u } }
         return v
     }
 }

@@ -16,6 +16,10 @@ public enum NumberText {
     /// The text without surrounding whitespace (no Foundation: this runs for every number).
     static func trimmed(_ text: some StringProtocol) -> Substring {
         let s = Substring(text)
+        // Text that begins and ends with printable ASCII other than a space (most numbers) has
+        // nothing to trim: its first and last Characters are those bytes, or begin with a
+        // character that prepends to the last, never with whitespace.
+        if let a = s.utf8.first, let b = s.utf8.last, a > 0x20, a < 0x7F, b > 0x20, b < 0x7F { return s }
         guard let a = s.firstIndex(where: { !$0.isWhitespace }), let b = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return s[a...b]
     }
@@ -28,6 +32,36 @@ public enum NumberText {
     /// "1,234.5", "4310", "+65", "−3", ".08" → value; nil if the text is not an Arabic number.
     /// Group commas must be well placed (1,234 and 1,234,567.8; not 1,23 or 1,2,3,4).
     public static func arabic(_ s: String) -> Double? {
+        var reader = ArabicDigits()
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            if b < 0x80 {
+                guard reader.add(UInt32(b)) else { return nil }
+            } else {
+                // U+2212 MINUS SIGN is E2 88 92; any other non-ASCII character is no digit.
+                guard b == 0xE2, it.next() == 0x88, it.next() == 0x92, reader.add(0x2212) else { return nil }
+            }
+        }
+        switch reader.finish() {
+        case let .number(v): return checked(v)
+        case .notANumber: return nil
+        case .undecided: return arabicText(s)
+        }
+    }
+
+    /// `arabic` of document text, read from its UTF-16 units without building a string.
+    static func arabic(units: ArraySlice<UInt16>) -> Double? {
+        var reader = ArabicDigits()
+        for u in units { guard reader.add(UInt32(u)) else { return nil } }
+        switch reader.finish() {
+        case let .number(v): return checked(v)
+        case .notANumber: return nil
+        case .undecided: return arabicText(String(decoding: units, as: UTF16.self))
+        }
+    }
+
+    /// `arabic` through `Double(_:)`, for numbers too long for `ArabicDigits` to read exactly.
+    static func arabicText(_ s: String) -> Double? {
         // One pass over the UTF-8: check group commas, drop a leading +, turn U+2212 into -.
         var ascii: [UInt8] = []
         ascii.reserveCapacity(s.utf8.count)
@@ -111,17 +145,14 @@ public enum NumberText {
 
     // MARK: Chinese
 
-    static let zhDigits: [Character: Double] = [
-        "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "倆": 2,
-        "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
-        "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
-    ]
-    static let zhSmall: [Character: Double] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
-    static let zhBig: [Character: Double] = ["万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12]
+    /// The value of a Chinese digit (零 〇 一 … 九, 两, and the financial 壹 贰 … 玖), a small unit
+    /// (十 百 千, 拾 佰 仟) or a big one (万 亿 兆); the characters are listed in ChineseNumeral,
+    /// which answers from the character's UTF-16 unit instead of hashing it.
+    static func zhDigit(_ c: Character) -> Double? { ChineseNumeral.unit(c).flatMap(ChineseNumeral.digit) }
+    static func zhSmall(_ c: Character) -> Double? { ChineseNumeral.unit(c).flatMap(ChineseNumeral.small) }
+    static func zhBig(_ c: Character) -> Double? { ChineseNumeral.unit(c).flatMap(ChineseNumeral.big) }
     /// Whether `c` can be part of a Chinese numeral (a digit, a unit, 点).
-    static func isChineseNumeral(_ c: Character) -> Bool {
-        zhDigits[c] != nil || zhSmall[c] != nil || zhBig[c] != nil || c == "点" || c == "點"
-    }
+    static func isChineseNumeral(_ c: Character) -> Bool { ChineseNumeral.unit(c).map(ChineseNumeral.isNumeral) ?? false }
     static let zhApprox: Set<Character> = ["多", "余", "餘", "几", "幾"]
     static let loneWords: Set<Character> = ["壹", "伍", "陆", "陸", "拾", "肆", "佰", "仟", "柒", "捌", "玖"]
     static let zhMinus: Set<Character> = ["负", "負", "-", "−"]
@@ -132,7 +163,9 @@ public enum NumberText {
     /// 十五点七 = 15.7, 五分之一 = 0.2, 三又三分之一, 一千多万 = 1e7 approx, 五十打 = 600.
     /// Spaces between the pieces are ignored. Nil for anything not well formed (万, 两两, 五十千).
     public static func chinese(_ text: String) -> Reading? {
-        let s = String(text.filter { !$0.isWhitespace })
+        // A Character is whitespace when its first scalar is: text without a whitespace scalar
+        // (most) has nothing to drop.
+        let s = text.unicodeScalars.contains(where: \.properties.isWhitespace) ? String(text.filter { !$0.isWhitespace }) : text
         // Alone, these are words first: 伍 (队伍), 陆 (陆地), 拾 (收拾), 肆 (放肆), 壹 (壹切).
         if s.count == 1, let c = s.first, loneWords.contains(c) { return nil }
         guard !s.isEmpty, let r = zhSigned(Substring(s)) else { return nil }
@@ -149,7 +182,9 @@ public enum NumberText {
 
     /// A 又 B分之C.
     static func zhMixedFraction(_ s: Substring) -> Reading? {
-        if let you = s.firstIndex(of: "又") {
+        // Looking for the scalar first is cheaper than comparing every Character, and finds the
+        // same: no other character is canonically 又, 分, 点 or 點.
+        if s.unicodeScalars.contains("又"), let you = s.firstIndex(of: "又") {
             guard let whole = zhDecimal(s[..<you]), let frac = zhFraction(s[s.index(after: you)...]),
                   s[..<you].firstIndex(of: "分") == nil, frac.value >= 0 else { return nil }
             return Reading(whole.value + frac.value, approx: whole.approx || frac.approx)
@@ -159,7 +194,7 @@ public enum NumberText {
 
     /// B分之C = C / B (百分之 and 千分之 alone are percent and per mille: not read here).
     static func zhFraction(_ s: Substring) -> Reading? {
-        guard let fen = s.firstIndex(of: "分") else { return zhDecimal(s) }
+        guard s.unicodeScalars.contains("分"), let fen = s.firstIndex(of: "分") else { return zhDecimal(s) }
         let after = s[s.index(after: fen)...]
         guard after.first == "之" else { return nil }
         let denText = s[..<fen], numText = after.dropFirst()
@@ -170,13 +205,13 @@ public enum NumberText {
 
     /// I点DDD.
     static func zhDecimal(_ s: Substring) -> Reading? {
-        guard let dot = s.firstIndex(where: { $0 == "点" || $0 == "點" }) else { return zhInteger(s) }
+        guard s.unicodeScalars.contains(where: { $0 == "点" || $0 == "點" }), let dot = s.firstIndex(where: { $0 == "点" || $0 == "點" }) else { return zhInteger(s) }
         guard let whole = zhInteger(s[..<dot]), !whole.approx else { return nil }
         var digits = ""
         for c in s[s.index(after: dot)...] {
             if c.isASCII && c.isNumber { digits.append(c); continue }
             // 两 is never a decimal digit (一点两小时 is 1 and 2, not 1.2).
-            guard let d = zhDigits[c], c != "两", c != "兩", c != "倆" else { return nil }
+            guard let d = zhDigit(c), c != "两", c != "兩", c != "倆" else { return nil }
             digits.append(Character(String(Int(d))))
         }
         guard !digits.isEmpty, let f = Double("0." + digits) else { return nil }
@@ -193,8 +228,8 @@ public enum NumberText {
         if s.last == "打" { dozen = true; s = s.dropLast() }
         guard !s.isEmpty else { return nil }
         // Digit by digit: 二〇二五 (two or more digits, none of them 两).
-        if s.count >= 2, s.allSatisfy({ zhDigits[$0] != nil && $0 != "两" && $0 != "兩" && $0 != "倆" }) {
-            let v = s.reduce(0.0) { $0 * 10 + zhDigits[$1]! }
+        if s.count >= 2, s.allSatisfy({ zhDigit($0) != nil && $0 != "两" && $0 != "兩" && $0 != "倆" }) {
+            let v = s.reduce(0.0) { $0 * 10 + zhDigit($1)! }
             return Reading(dozen ? v * 12 : v)
         }
         var total = 0.0, section = 0.0, pending: Double? = nil, pendingArabic = false
@@ -214,7 +249,7 @@ public enum NumberText {
                 continue
             }
             defer { i = s.index(after: i) }
-            if let d = zhDigits[c] {
+            if let d = zhDigit(c) {
                 if d == 0 && c != "两" {
                     if pending != nil { return nil }
                     unitBefore = nil; sawNumber = true
@@ -225,13 +260,13 @@ public enum NumberText {
                 pending = d; pendingArabic = false; sawNumber = true
                 unitBefore = (prev == .small || prev == .big) ? unitBefore : nil
                 prev = .digit
-            } else if let u = zhSmall[c] {
+            } else if let u = zhSmall(c) {
                 guard prev != .small, lastSmall == 0 || u < lastSmall else { return nil }
                 section += (pending ?? 1) * u
                 pending = nil; sawNumber = true
                 lastSmall = u; unitBefore = u
                 prev = .small
-            } else if let u = zhBig[c] {
+            } else if let u = zhBig(c) {
                 let sec = section + (pending ?? 0)
                 if sec == 0 {
                     guard total > 0 else { return nil }
@@ -287,8 +322,12 @@ public enum NumberText {
     /// "fifty - two", "3 hundred and 21", "1.5 million", "a dozen", "half a million",
     /// "two thirds", "five and a half million", "minus five point five", "twenty one".
     public static func english(_ text: String) -> Reading? {
-        // Words at spaces and hyphens (twenty-one, fifty - two).
-        let words = text.split(whereSeparator: { $0 == "-" || $0 == "\u{2011}" || $0.isWhitespace })
+        // Words at spaces and hyphens (twenty-one, fifty - two). ASCII text is split by byte: the
+        // same words (its whitespace is tab to carriage return and space; CR LF, one Character,
+        // is two separators next to each other, which leave no empty word either).
+        let words = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.utf8.split(whereSeparator: { $0 == 0x2D || $0 == 0x20 || $0 &- 0x09 < 5 }).map { Substring($0) }
+            : text.split(whereSeparator: { $0 == "-" || $0 == "\u{2011}" || $0.isWhitespace })
         guard !words.isEmpty else { return nil }
         var negative = false
         var k = 0

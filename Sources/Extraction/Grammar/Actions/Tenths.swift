@@ -54,7 +54,7 @@ enum Tenths {
     /// Digits (7.2, １０) or a Chinese numeral (八点五, 三八).
     static func number(_ s: Substring) -> Double? {
         // A lone financial digit (肆) is a word to NumberText.chinese; here it can only be a digit.
-        if s.count == 1, let d = NumberText.zhDigits[s.first!] { return d }
+        if s.count == 1, let d = NumberText.zhDigit(s.first!) { return d }
         return NumberText.arabic(String(s)) ?? NumberText.chinese(String(s))?.value
     }
 }

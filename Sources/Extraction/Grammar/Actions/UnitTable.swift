@@ -1,25 +1,48 @@
 /// The `word=value` arguments of a figure rule: unit words and their factors (`GW=1e9`) or
 /// denominators and their units (`hour=h`). A word is looked up as written first, then ignoring
 /// ASCII case, so `Mb` (megabit) and `MB` (megabyte) can live in different rules.
-struct UnitTable: Sendable {
-    var pairs: [(key: String, value: String)] = []
+///
+/// A class, built once per rule by the action's `prepare`: the action reads it back from
+/// `ActionInput.prepared` at every candidate, and casting that to a class costs less than
+/// copying a struct of four tables out of it.
+final class UnitTable: Sendable {
+    let pairs: [(key: String, value: String)]
     /// `max=N`: the largest amount the rule accepts.
-    var max: Double?
+    let max: Double?
     /// The values by word as written and by lowercased word, the first pair winning: a figure
     /// rule may list a hundred words, and its action looks one up at every candidate.
-    private var exact: [String: String] = [:]
-    private var folded: [String: String] = [:]
+    private let exact: [String: String]
+    private let folded: [String: String]
+    /// The same tables with each value read as a number (nil: not one), so `factor` does not
+    /// parse the value again at every candidate.
+    private let exactFactor: [String: Double?]
+    private let foldedFactor: [String: Double?]
+    /// The factor of the empty word (digits with no unit after them), looked up once.
+    private let emptyFactor: Double??
+    /// Whether a word begins with `~` (`~兆=1e6`): only then is a number's last character looked up.
+    let hasTildeWords: Bool
 
     init<S: Sequence>(_ args: S) where S.Element == String {
+        var pairs: [(key: String, value: String)] = []
+        var max: Double?
         for a in args {
             guard let eq = a.firstIndex(of: "=") else { continue }
             let key = String(a[..<eq]), value = String(a[a.index(after: eq)...])
             if key == "max" { max = Double(value) } else { pairs.append((key, value)) }
         }
+        var exact: [String: String] = [:], folded: [String: String] = [:]
         for (key, value) in pairs.reversed() {
             exact[key] = value
             folded[key.lowercased()] = value
         }
+        self.pairs = pairs
+        self.max = max
+        self.exact = exact
+        self.folded = folded
+        exactFactor = exact.mapValues { Double($0) }
+        foldedFactor = folded.mapValues { Double($0) }
+        hasTildeWords = pairs.contains { $0.key.unicodeScalars.first == "~" }
+        emptyFactor = exactFactor[""] ?? foldedFactor[""]
     }
 
     /// The value for `word` (spaces dropped when `compact`: "M tokens" → "Mtokens").
@@ -33,6 +56,13 @@ struct UnitTable: Sendable {
     /// factor 1.
     func factor(of word: String) -> Double? {
         if pairs.isEmpty { return 1 }
+        // Printable ASCII without spaces (kW, nm, GB): split, joined and compacted it is itself,
+        // so one lookup in each table decides.
+        if word.isEmpty { return emptyFactor ?? nil }
+        if word.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            if let f = exactFactor[word] { return f }
+            return foldedFactor[word.lowercased()] ?? nil
+        }
         return (unit(of: word.split(whereSeparator: \.isWhitespace).joined(separator: " ")) ?? unit(of: word, compact: true)).flatMap(Double.init)
     }
 
