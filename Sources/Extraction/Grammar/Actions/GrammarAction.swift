@@ -8,13 +8,42 @@ public struct ActionInput {
     public var end: Int32
     /// The captures that took part in the match (a pattern has a handful: searched by name).
     public var captures: [Capture]
-    public var arguments: [String]
-    public var referenceDate: String?
-    public var view: DocumentView
-    /// What the action's `prepare` made of the arguments, once per rule (nil: nothing).
-    public var prepared: (any Sendable)? = nil
+    /// The document and the rule, held without reference counting: an input lives only for
+    /// its action's call, while both live for the whole match, and two cores retaining and
+    /// releasing the same view and rule at every attempt fought over their reference counts
+    /// (matching on two cores took a third more CPU time than on one).
+    public unowned(unsafe) let view: DocumentView
+    unowned(unsafe) let rule: StageMatcher.CompiledRule
     /// Set only when explaining: where `refuse` writes why the action gives no value.
     public var refusal: Refusal? = nil
+
+    /// Set by an action that hands another action an input of its own (`date.offset` passes
+    /// its anchor's reader the arguments after its first): nil, the rule's.
+    private var ownArguments: [String]?
+    private var ownPrepared: (any Sendable)??
+
+    /// The rule's arguments (from its `action` line).
+    public var arguments: [String] {
+        get { ownArguments ?? rule.arguments }
+        set { ownArguments = newValue }
+    }
+
+    /// What the action's `prepare` made of the arguments, once per rule (nil: nothing).
+    public var prepared: (any Sendable)? {
+        get { ownPrepared ?? rule.prepared }
+        set { ownPrepared = .some(newValue) }
+    }
+    /// The note's own date (ISO), for relative expressions.
+    public var referenceDate: String? { view.referenceDate }
+
+    init(start: Int32, end: Int32, captures: [Capture], view: DocumentView, rule: StageMatcher.CompiledRule, refusal: Refusal?) {
+        self.start = start
+        self.end = end
+        self.captures = captures
+        self.view = view
+        self.rule = rule
+        self.refusal = refusal
+    }
 
     /// The whole match's text, built only when an action asks (most read their captures).
     public var text: String { view.string(start, end) }

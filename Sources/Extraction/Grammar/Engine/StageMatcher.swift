@@ -219,8 +219,7 @@ public final class StageMatcher: @unchecked Sendable {
                     let stop = tokens[end - 1].end
                     // Why an action refused a match is asked only while explaining (`keepCandidates`).
                     let refusal = keepCandidates ? Refusal() : nil
-                    let input = ActionInput(start: start, end: stop, captures: captures, arguments: compiled.arguments,
-                                            referenceDate: view.referenceDate, view: view, prepared: compiled.prepared, refusal: refusal)
+                    let input = ActionInput(start: start, end: stop, captures: captures, view: view, rule: compiled, refusal: refusal)
                     guard let value = compiled.perform(input) else {
                         if let refusal {
                             scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
