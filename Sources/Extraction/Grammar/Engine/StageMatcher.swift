@@ -22,6 +22,7 @@ public final class StageMatcher: @unchecked Sendable {
         let captureNames: [String]
         let id: String
         let dimension: String
+        let priority: Int
         let arguments: [String]
         let perform: @Sendable (ActionInput) -> JSONValue?
 
@@ -35,6 +36,7 @@ public final class StageMatcher: @unchecked Sendable {
             captureNames = program.captureNames
             id = rule.id
             dimension = action.dimension
+            priority = rule.priority
             arguments = rule.arguments
             perform = action.run
         }
@@ -64,7 +66,7 @@ public final class StageMatcher: @unchecked Sendable {
         self.checks = checks
         startFilter = rules.allSatisfy { $0.program.firstKeys != nil } ? arena.filter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : .everything
         ways = WayTable(rules.map(\.program), arena: arena)
-        requirements = TypeRequirements(rules.map(\.program.requirement))
+        requirements = TypeRequirements(rules.map(\.program.requirement), arena: arena)
         code = StageCode(rules.map(\.program), arena: arena)
     }
 
@@ -255,24 +257,33 @@ public final class StageMatcher: @unchecked Sendable {
     }
 
     /// Longest first, then priority, then rule order; a token belongs to one winner at most.
+    /// Sorted by plain keys, not by the candidates: moving candidates (each an item with its
+    /// strings and value) and reading each rule's priority through its `Rule` per comparison
+    /// cost more than the matching of short sentences.
     func resolve(_ candidates: [Candidate], tokens: Range<Int>) -> [Item] {
         if candidates.isEmpty { return [] }
         if candidates.count == 1 { return [candidates[0].item] }
-        let ordered = candidates.sorted { a, b in
+        struct Key { var length: Int32; var priority: Int; var order: Int; var first: Int32; var index: Int }
+        var keys = candidates.indices.map { i in
+            let c = candidates[i]
+            return Key(length: c.length, priority: rules[c.rule].priority, order: rules[c.rule].order, first: c.item.firstToken, index: i)
+        }
+        keys.sort { a, b in
             if a.length != b.length { return a.length > b.length }
-            let pa = rules[a.rule].rule.priority, pb = rules[b.rule].rule.priority
-            if pa != pb { return pa > pb }
-            if a.rule != b.rule { return rules[a.rule].order < rules[b.rule].order }
-            return a.item.firstToken < b.item.firstToken
+            if a.priority != b.priority { return a.priority > b.priority }
+            if a.order != b.order { return a.order < b.order }
+            return a.first < b.first
         }
         var taken = [Bool](repeating: false, count: tokens.count)
-        var winners: [Item] = []
-        for c in ordered {
-            let range = (Int(c.item.firstToken) - tokens.lowerBound)..<(Int(c.item.endToken) - tokens.lowerBound)
+        var won: [Int] = []
+        for key in keys {
+            let item = candidates[key.index].item
+            let range = (Int(item.firstToken) - tokens.lowerBound)..<(Int(item.endToken) - tokens.lowerBound)
             if range.contains(where: { taken[$0] }) { continue }
             for k in range { taken[k] = true }
-            winners.append(c.item)
+            won.append(key.index)
         }
-        return winners.sorted { $0.firstToken < $1.firstToken }
+        won.sort { candidates[$0].item.firstToken < candidates[$1].item.firstToken }
+        return won.map { candidates[$0].item }
     }
 }

@@ -4,16 +4,19 @@ import NoteGraphCore
 /// type of a document meets: a sentence meets the bits its tokens' types meet, and a rule whose
 /// bit the sentence misses is not started there. Bits are shared when a stage has more than 63
 /// distinct requirements, which only lets more sentences through, never fewer.
-struct TypeRequirements: Sendable {
+struct TypeRequirements: @unchecked Sendable {
     /// Per rule: its requirement's bit, 0 when it has none.
     let ruleBits: [UInt64]
-    private let words: [UInt64: UInt64]
-    private let units: [UInt16: UInt64]
+    /// Word hashes, and first units (mixed as `FollowTable.unitKey`), → index into `masks`:
+    /// open addressing, as everywhere else a token is looked up (a `Dictionary` hashes again).
+    private let words: HashIndex
+    private let units: HashIndex
+    private let masks: [UInt64]
 
     /// Marks a type's entry as worked out (a requirement never uses this bit).
     static let known: UInt64 = 1 << 63
 
-    init(_ requirements: [Set<FirstKey>?]) {
+    init(_ requirements: [Set<FirstKey>?], arena: FilterArena) {
         var bitOf: [Set<FirstKey>: UInt64] = [:], words: [UInt64: UInt64] = [:], units: [UInt16: UInt64] = [:]
         var ruleBits: [UInt64] = []
         for requirement in requirements {
@@ -30,14 +33,19 @@ struct TypeRequirements: Sendable {
             }
         }
         self.ruleBits = ruleBits
-        self.words = words
-        self.units = units
+        var wordPairs: [(UInt64, Int32)] = [], unitPairs: [(UInt64, Int32)] = [], masks: [UInt64] = []
+        for (h, m) in words.sorted(by: { $0.key < $1.key }) { wordPairs.append((h, Int32(masks.count))); masks.append(m) }
+        for (u, m) in units.sorted(by: { $0.key < $1.key }) { unitPairs.append((FollowTable.unitKey(u), Int32(masks.count))); masks.append(m) }
+        self.words = HashIndex(wordPairs, arena: arena)
+        self.units = HashIndex(unitPairs, arena: arena)
+        self.masks = masks
     }
-
-    var isEmpty: Bool { words.isEmpty && units.isEmpty }
 
     /// The bits a token with features `f` meets, with `known` set.
     func bits(_ f: TokenFeatures) -> UInt64 {
-        (words[f.hash] ?? 0) | (units[f.firstUnit] ?? 0) | Self.known
+        var bits = Self.known
+        if let k = words[f.hash] { bits |= masks[Int(k)] }
+        if let k = units[FollowTable.unitKey(f.firstUnit)] { bits |= masks[Int(k)] }
+        return bits
     }
 }
