@@ -75,14 +75,14 @@ struct FirstTokenIndex: Sendable {
         self.pool = pool
     }
 
-    /// Appends to `list` each entry that can start at token `p` and is not yet in it
-    /// (`proposed[e] == p` marks those already there).
-    func propose(_ f: TokenFeatures, at p: Int, view: DocumentView, into list: inout [Int32], proposed: inout [Int]) {
+    /// Writes to `list` from `count` on each entry that can start at token `p` and is not yet
+    /// in it (`proposed[e] == p` marks those already there); `list` holds one of each entry.
+    func propose(_ f: TokenFeatures, at p: Int, view: DocumentView, into list: UnsafeMutablePointer<Int32>, count: inout Int, proposed: inout [Int]) {
         pool.withUnsafeBufferPointer { pool in
             func add(_ s: Span) {
                 for k in Int(s.start)..<Int(s.start + s.count) {
                     let r = pool[k]
-                    if proposed[Int(r)] != p { proposed[Int(r)] = p; list.append(r) }
+                    if proposed[Int(r)] != p { proposed[Int(r)] = p; list[count] = r; count += 1 }
                 }
             }
             add(kinds[Int(f.kind.rawValue)])

@@ -74,7 +74,10 @@ public final class StageMatcher: @unchecked Sendable {
     public final class Scratch {
         /// Per way: the token it was last proposed at (so a token lists it once).
         var proposed: [Int]
-        var list: [Int32] = []
+        /// The ways proposed at the current token: a buffer as long as the stage has ways (each
+        /// is listed once per token), refilled at every token without array bookkeeping.
+        let list: UnsafeMutablePointer<Int32>
+        private let listArena = FilterArena()
         /// The rules to run at the current token, one bit each.
         var mask: [UInt64]
         var candidates: [Candidate] = []
@@ -97,6 +100,7 @@ public final class StageMatcher: @unchecked Sendable {
         var profiledNanoseconds: UInt64 = 0
         init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
             proposed = [Int](repeating: -1, count: ways.ways.count)
+            list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
             mask = [UInt64](repeating: 0, count: ways.words)
             typeAdmitted = [UInt8](repeating: 0, count: view.types.count)
             typeRequirements = [UInt64](repeating: 0, count: view.types.count)
@@ -131,12 +135,13 @@ public final class StageMatcher: @unchecked Sendable {
         guard first < limit else { return ([], []) }
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
-        var proposed = scratch.proposed, list = scratch.list, run = scratch.run.take()!, candidates = scratch.candidates
+        var proposed = scratch.proposed, run = scratch.run.take()!, candidates = scratch.candidates
+        let list = scratch.list
         var mask = scratch.mask, typeAdmitted = scratch.typeAdmitted, typeRequirements = scratch.typeRequirements
         scratch.typeAdmitted = []; scratch.typeRequirements = []
         var profile = scratch.profile
         let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-        scratch.proposed = []; scratch.list = []; scratch.candidates = []; scratch.mask = []; scratch.profile = nil
+        scratch.proposed = []; scratch.candidates = []; scratch.mask = []; scratch.profile = nil
         candidates.removeAll(keepingCapacity: true)
         // Plain counters (a register each): copied into the scratch only when profiling.
         var admitted = 0, asked = 0, proposing = 0, skipped = 0
@@ -160,13 +165,13 @@ public final class StageMatcher: @unchecked Sendable {
             }
             if admits == 1 && !startFilter.admitsToken(f) { continue }
             admitted += 1
-            list.removeAll(keepingCapacity: true)
-            table.index.propose(f, at: p, view: view, into: &list, proposed: &proposed)
-            if list.isEmpty { continue }
-            asked += list.count
+            var listed = 0
+            table.index.propose(f, at: p, view: view, into: list, count: &listed, proposed: &proposed)
+            if listed == 0 { continue }
+            asked += listed
             var any = false
             let masks = table.masks
-            for w in list {
+            for w in UnsafeBufferPointer(start: list, count: listed) {
                 WayIn.masks(table.ways.baseAddress! + Int(w), number: Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
                     any = true
                     let from = masks + Int(m) * words
@@ -240,7 +245,7 @@ public final class StageMatcher: @unchecked Sendable {
         // Back into the scratch by move, not copy: a `Run` holds a dozen references, and a
         // copy per sentence retained and released each of them (the loop above only `continue`s,
         // so this is the one way out).
-        scratch.proposed = consume proposed; scratch.list = consume list; scratch.run = consume run
+        scratch.proposed = consume proposed; scratch.run = consume run
         scratch.candidates = consume candidates; scratch.mask = consume mask; scratch.typeAdmitted = consume typeAdmitted
         scratch.typeRequirements = consume typeRequirements
         if profile != nil {
