@@ -36,6 +36,12 @@ struct Run {
     var capacity = 0
     var stamp: UnsafeMutablePointer<UInt32>
     var memo: UnsafeMutablePointer<Int32>
+    /// `captures`' working memory: capture slots, and the items a path used.
+    var slots: UnsafeMutablePointer<Int>
+    var slotCapacity = 0
+    var usedItems: UnsafeMutablePointer<(token: Int32, item: Int32)>
+    var usedCapacity = 0
+    let tokens: [Token]
     /// Owns the check memos, `stamp` and `memo`.
     let arena = FilterArena()
 
@@ -55,6 +61,9 @@ struct Run {
         follows = CheckMemo(rows: view.types.count, columns: ways, arena: arena)
         stamp = arena.buffer(1, of: UInt32.self, initial: 0)
         memo = arena.buffer(1, of: Int32.self, initial: -1)
+        slots = arena.uninitialized(1, of: Int.self)
+        usedItems = arena.uninitialized(1, of: (token: Int32, item: Int32).self)
+        self.tokens = view.tokens
     }
 
     /// Whether token `t` passes check `c`, each dear check computed once per token type or token.
@@ -138,11 +147,23 @@ struct Run {
     }
 
     /// Follows one path from `entry` to `target` (the first alternative that reaches it, so
-    /// quantifiers are greedy) and reads the capture slots on the way.
+    /// quantifiers are greedy) and reads the capture slots on the way. Slots and the items the
+    /// path used live in the run's buffers: two arrays per match were a tenth of the cost of
+    /// capturing.
     mutating func captures(_ captureNames: [String], entry: Int, end target: Int) -> [Capture] {
         if captureNames.isEmpty { return [] }
-        var slots = [Int](repeating: -1, count: captureNames.count * 2)
-        var consumed: [(token: Int, item: Int32)] = []   // items used on the path, by start token
+        let slotCount = captureNames.count * 2
+        if slotCapacity < slotCount {
+            slotCapacity = max(slotCount, 2 * slotCapacity)
+            slots = arena.uninitialized(slotCapacity, of: Int.self)
+        }
+        slots.update(repeating: -1, count: slotCount)
+        // Items used on the path, as (start token, item): a path uses at most one per token.
+        var used = 0
+        if usedCapacity < end - start + 1 {
+            usedCapacity = max(end - start + 1, 2 * usedCapacity)
+            usedItems = arena.uninitialized(usedCapacity, of: (token: Int32, item: Int32).self)
+        }
         var pc = entry, pos = start
         loop: while true {
             let step = code.steps[pc], next = Int(step.next)
@@ -156,7 +177,8 @@ struct Run {
                 while i >= 0 {
                     let stop = Int(links.end[Int(i)])
                     if links.dimension[Int(i)] == d, stop <= end, best(next, stop) == target {
-                        consumed.append((pos, i))
+                        usedItems[used] = (Int32(pos), i)
+                        used += 1
                         pos = stop
                         break
                     }
@@ -169,15 +191,18 @@ struct Run {
             pc = next
         }
         var out: [Capture] = []
+        out.reserveCapacity(captureNames.count)
         for (k, name) in captureNames.enumerated() {
             let a = slots[2 * k], b = slots[2 * k + 1]
             guard a >= 0, b > a else { continue }
             var value: JSONValue?
-            if let used = consumed.first(where: { $0.token == a }), Int(view.items[Int(used.item)].endToken) == b {
-                value = view.items[Int(used.item)].value
+            for u in 0..<used where Int(usedItems[u].token) == a {
+                let item = Int(usedItems[u].item)
+                if Int(links.end[item]) == b { value = view.items[item].value }
+                break
             }
             out.append(Capture(name: name, firstToken: Int32(a), endToken: Int32(b),
-                               start: view.tokens[a].start, end: view.tokens[b - 1].end, value: value))
+                               start: tokens[a].start, end: tokens[b - 1].end, value: value))
         }
         return out
     }
