@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Readers", dependencies: ["NoteGraphCore", "CICU", "CLibXML2"],
                 resources: [.copy("Resources")]),
         .target(name: "Segmentation", dependencies: ["NoteGraphCore", "CICU"], resources: [.copy("Resources")]),
-        .target(name: "Extraction", dependencies: ["NoteGraphCore", "Segmentation"], resources: [.copy("Resources")]),
+        .target(name: "Extraction", dependencies: ["NoteGraphCore", "Segmentation", "CICU"], resources: [.copy("Resources")]),
         .target(name: "GraphStore", dependencies: ["NoteGraphCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: ["NoteGraphCore", "Readers", "Segmentation", "Extraction", "GraphStore"],
                 resources: [.copy("Resources")]),

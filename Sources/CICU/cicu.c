@@ -9,6 +9,7 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unorm2.h>
+#include <unicode/uregex.h>
 #include <unicode/utf16.h>
 
 struct cicu_break { UBreakIterator *bi; };
@@ -164,4 +165,44 @@ int64_t cicu_word_scan(const uint16_t *text, int32_t length, const char *locale)
     while (ubrk_next(bi) != UBRK_DONE) n++;
     ubrk_close(bi);
     return n;
+}
+
+struct cicu_regex { URegularExpression *re; };
+
+cicu_regex *cicu_regex_open(const uint16_t *pattern, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse;
+    URegularExpression *re = uregex_open((const UChar *)pattern, length, 0, &parse, &status);
+    *error = status;
+    if (U_FAILURE(status)) { if (re) uregex_close(re); return NULL; }
+    cicu_regex *out = malloc(sizeof *out);
+    if (!out) { uregex_close(re); *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    out->re = re;
+    return out;
+}
+
+cicu_regex *cicu_regex_clone(const cicu_regex *re, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    URegularExpression *copy = uregex_clone(re->re, &status);
+    *error = status;
+    if (U_FAILURE(status)) { if (copy) uregex_close(copy); return NULL; }
+    cicu_regex *out = malloc(sizeof *out);
+    if (!out) { uregex_close(copy); *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    out->re = copy;
+    return out;
+}
+
+int32_t cicu_regex_matches(cicu_regex *re, const uint16_t *text, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    // An empty text needs a non-NULL pointer all the same.
+    static const UChar empty = 0;
+    uregex_setText(re->re, length > 0 ? (const UChar *)text : &empty, length, &status);
+    UBool found = U_SUCCESS(status) ? uregex_matches(re->re, -1, &status) : 0;
+    return U_FAILURE(status) ? -1 : (found ? 1 : 0);
+}
+
+void cicu_regex_close(cicu_regex *re) {
+    if (!re) return;
+    uregex_close(re->re);
+    free(re);
 }

@@ -65,6 +65,17 @@ int32_t cicu_nfkc(const uint16_t *in, int32_t length, uint16_t *out, int32_t *ma
 /// `notegraph bench` compares the whole read + segment path with.
 int64_t cicu_word_scan(const uint16_t *text, int32_t length, const char *locale);
 
+typedef struct cicu_regex cicu_regex;
+
+/// Compiles an ICU regular expression (no flags; `(?i)` and the like inline). Returns NULL and
+/// sets *error (an ICU error code) when the pattern is invalid.
+cicu_regex *cicu_regex_open(const uint16_t *pattern, int32_t length, int32_t *error);
+/// A copy sharing the compiled pattern, for another thread: a regex holds its match state.
+cicu_regex *cicu_regex_clone(const cicu_regex *re, int32_t *error);
+/// 1 when the whole of `text` matches, 0 when not, -1 on error.
+int32_t cicu_regex_matches(cicu_regex *re, const uint16_t *text, int32_t length);
+void cicu_regex_close(cicu_regex *re);
+
 #ifdef __cplusplus
 }
 #endif

@@ -107,7 +107,8 @@ struct CheckTable: Sendable {
         case let .all(set):
             for k in Int(token.start)..<Int(token.end) where !set.contains(view.text.utf16[k]) { return false }
             return true
-        case let .regex(r): return r.matches(view.string(token.start, token.end))
+        case let .regex(r):
+            return view.text.utf16.withUnsafeBufferPointer { r.matches(UnsafeBufferPointer(rebasing: $0[Int(token.start)..<Int(token.end)])) }
         case let .not(inner): return !passes(inner, t, view)
         case let .and(parts):
             for p in parts where !passes(p, t, view) { return false }
