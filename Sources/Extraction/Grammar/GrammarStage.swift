@@ -26,17 +26,15 @@ public struct GrammarStage: Stage {
         work.matchState = view
         view.add(work.items[view.items.count...])
         // Sentences are matched independently, so a long document is cut into runs of sentences,
-        // one per core; their items concatenate in sentence order as a single pass would give.
+        // a few per core, handed out as the cores finish; their items concatenate in sentence
+        // order as a single pass would give. Each core keeps one scratch for all its runs.
         let sentences = segments.sentences
-        let groups = Self.groups(sentences, tokens: view.tokens.count)
-        let matcher = self.matcher, profile = self.profile
-        let runs = try Parallel.map(groups.count) { g in
-            let range = groups[g]
-            let scratch = matcher.scratch(for: view, tokens: sentences[range.lowerBound].tokens.lowerBound..<sentences[range.upperBound - 1].tokens.upperBound,
-                                          profiling: profile != nil)
-            defer { if let profile { matcher.collect(scratch, into: profile) } }
+        let groups = Self.groups(sentences, tokens: view.tokens.count, parts: Parallel.cores * Self.piecesPerCore)
+        let matcher = self.matcher, profile = self.profile, all = 0..<view.tokens.count
+        let runs = try Parallel.map(groups.count, state: { matcher.scratch(for: view, tokens: all, profiling: profile != nil) },
+                                    done: { scratch in if let profile { matcher.collect(scratch, into: profile) } }) { scratch, g in
             var found: [Item] = []
-            for i in range {
+            for i in groups[g] {
                 for var item in matcher.match(view, sentence: sentences[i], scratch: scratch).items {
                     item.sentence = Int32(i)
                     found.append(item)
@@ -54,14 +52,18 @@ public struct GrammarStage: Stage {
     /// dispatch per stage, some tens of microseconds; a page of text takes milliseconds).
     static let parallelThreshold = 1024
 
-    /// Runs of consecutive sentences of about equal token counts, one per core.
-    static func groups(_ sentences: [Sentence], tokens: Int) -> [Range<Int>] {
+    /// Pieces per core a long document is cut into: handed out as they finish, so a piece that
+    /// costs more (a table of figures) does not leave the other core waiting.
+    static let piecesPerCore = 4
+
+    /// Runs of consecutive sentences of about equal token counts, `parts` of them (at most).
+    static func groups(_ sentences: [Sentence], tokens: Int, parts: Int = Parallel.cores) -> [Range<Int>] {
         guard !sentences.isEmpty else { return [] }
         guard tokens >= parallelThreshold, Parallel.cores > 1 else { return [0..<sentences.count] }
         var groups: [Range<Int>] = []
         var start = 0
-        for (i, s) in sentences.enumerated() where groups.count < Parallel.cores - 1 {
-            if s.tokens.upperBound >= tokens * (groups.count + 1) / Parallel.cores, i + 1 > start {
+        for (i, s) in sentences.enumerated() where groups.count < parts - 1 {
+            if s.tokens.upperBound >= tokens * (groups.count + 1) / parts, i + 1 > start {
                 groups.append(start..<(i + 1))
                 start = i + 1
             }

@@ -28,6 +28,51 @@ public enum Parallel {
         return out
     }
 
+    /// `body(&state, i)` for every i in 0..<count, results in index order. The pieces are handed
+    /// out one at a time to up to `cores` workers as each finishes its last, so pieces of unequal
+    /// cost even out (a fixed half each left one core idle while the other finished); each
+    /// worker makes its own state once (`makeState`) and gives it to `done` at the end.
+    public static func map<State, Value>(_ count: Int, state makeState: @Sendable () -> State, done: @Sendable (State) -> Void = { _ in },
+                                         _ body: @Sendable (inout State, Int) throws -> Value) throws -> [Value] {
+        let workers = min(cores, count)
+        if workers <= 1 {
+            var state = makeState()
+            defer { done(state) }
+            return try (0..<count).map { try body(&state, $0) }
+        }
+        let slots = Slots<Result<Value, Error>>(count: count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var state = makeState()
+            while let i = next.take(below: count) { slots.store(i, Result { try body(&state, i) }) }
+            done(state)
+        }
+        var out: [Value] = []
+        out.reserveCapacity(count)
+        for r in slots.values {
+            switch r {
+            case let .success(v): out.append(v)
+            case let .failure(e): throw e
+            case .none: preconditionFailure("a piece was handed to no worker")
+            }
+        }
+        return out
+    }
+
+    /// The next piece to hand out.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+
+        func take(below count: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
     /// One slot per iteration, each written by exactly one iteration and read only after
     /// `concurrentPerform` has returned, which orders the accesses. Slots live in separate
     /// allocation so no array copy-on-write is shared between threads.
