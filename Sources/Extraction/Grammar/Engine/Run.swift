@@ -16,14 +16,14 @@ struct Run {
     let dimensionNumbers: [Int32]
     /// Results of the stage's dear checks: per token type for tests of the text alone, per
     /// token (of `base…`) for the others.
-    let byType: CheckMemo
-    let byToken: CheckMemo
+    let byType: BitMemo
+    let byToken: BitMemo
     /// Per token type: whether each step filter of the code (`StageCode.filters`) lets the type
     /// through, and (`follows`) whether each way in's follow table has keys for it. Both were
     /// hash probes into many small tables at every step and way asked: cache misses more than
     /// work.
-    let filtered: CheckMemo
-    let follows: CheckMemo
+    let filtered: BitMemo
+    let follows: BitMemo
     let types: [Int32]
     let base: Int
     var sentenceStart = 0, sentenceEnd = 0
@@ -55,10 +55,10 @@ struct Run {
         dimensionNumbers = code.dimensions.map(view.dimensionNumber)
         base = tokens.lowerBound
         types = view.types.types
-        byType = CheckMemo(rows: view.types.count, columns: checks.typeColumns, arena: arena)
-        byToken = CheckMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
-        filtered = CheckMemo(rows: view.types.count, columns: code.filters.count, arena: arena)
-        follows = CheckMemo(rows: view.types.count, columns: ways, arena: arena)
+        byType = BitMemo(rows: view.types.count, columns: checks.typeColumns, arena: arena)
+        byToken = BitMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
+        filtered = BitMemo(rows: view.types.count, columns: code.filters.count, arena: arena)
+        follows = BitMemo(rows: view.types.count, columns: ways, arena: arena)
         stamp = arena.buffer(1, of: UInt32.self, initial: 0)
         memo = arena.buffer(1, of: Int32.self, initial: -1)
         slots = arena.uninitialized(1, of: Int.self)
@@ -68,19 +68,11 @@ struct Run {
 
     /// Whether token `t` passes check `c`, each dear check computed once per token type or token.
     mutating func passes(_ c: Int, _ t: Int) -> Bool {
-        let cell: UnsafeMutablePointer<UInt8>
         let column = checks.typeColumn[c]
-        if column >= 0 {
-            cell = byType.cell(Int(types[t]), column)
-        } else {
-            let column = checks.tokenColumn[c]
-            if column < 0 { return checks.passes(c, t, view) }
-            cell = byToken.cell(t - base, column)
-        }
-        if cell.pointee != 0 { return cell.pointee == 2 }
-        let r = checks.passes(c, t, view)
-        cell.pointee = r ? 2 : 1
-        return r
+        if column >= 0 { return byType.answer(Int(types[t]), column) { checks.passes(c, t, view) } }
+        let byToken = checks.tokenColumn[c]
+        if byToken < 0 { return checks.passes(c, t, view) }
+        return self.byToken.answer(t - base, byToken) { checks.passes(c, t, view) }
     }
 
     /// Starts an attempt of rule `rule` at token `p`; returns its first step.
@@ -108,9 +100,7 @@ struct Run {
     /// Whether step filter `k` lets token `t` through: by its type, remembered, else by its
     /// class or items.
     @inline(__always) func admits(_ k: Int, _ t: Int) -> Bool {
-        let cell = filtered.cell(Int(types[t]), k)
-        if cell.pointee == 0 { cell.pointee = code.filters[k].admitsType(features[t]) ? 2 : 1 }
-        return cell.pointee == 2 || code.filters[k].admitsToken(features[t])
+        filtered.answer(Int(types[t]), k) { code.filters[k].admitsType(features[t]) } || code.filters[k].admitsToken(features[t])
     }
 
     mutating func best(_ pc: Int, _ pos: Int) -> Int {

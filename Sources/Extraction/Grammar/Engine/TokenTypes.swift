@@ -3,7 +3,7 @@ import NoteGraphCore
 /// Each token's type within one document: tokens with the same text (exactly, case included),
 /// kind and script share a type. Tests that read only these (words, kinds, shapes, character
 /// sets, regular expressions) give the same answer for every token of a type, so the matcher remembers them
-/// per type (`CheckMemo`): a document says "the", "%" and "亿" thousands of times but has only a
+/// per type (`BitMemo`): a document says "the", "%" and "亿" thousands of times but has only a
 /// few thousand distinct words.
 struct TokenTypes {
     /// Per token, its type (0 ..< count).

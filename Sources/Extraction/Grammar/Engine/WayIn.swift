@@ -87,8 +87,7 @@ struct WayIn: @unchecked Sendable {
     @inline(__always)
     static func mayFollow(_ way: UnsafePointer<WayIn>, number: Int, at t: Int, limit: Int, features: [TokenFeatures], run: inout Run) -> Bool {
         guard t < limit else { return way.pointee.follow.always >= 0 }
-        let cell = run.follows.cell(Int(run.types[t]), number)
-        if cell.pointee == 0 { cell.pointee = way.pointee.follow.selectsType(features[t]) ? 2 : 1 }
-        return cell.pointee == 2 || way.pointee.follow.selectsToken(features[t])
+        return run.follows.answer(Int(run.types[t]), number) { way.pointee.follow.selectsType(features[t]) }
+            || way.pointee.follow.selectsToken(features[t])
     }
 }
