@@ -22,10 +22,10 @@ extension GrammarCommand {
                 let scan = stage.scan
                 print(String(format: "  scan: %d tokens, %d with a way in, %d ways asked, %d tokens proposing rules, %d rule starts, %d not started (a word they need is not in the sentence)",
                              scan.tokens, scan.admitted, scan.ways, scan.proposing, stage.rules.reduce(0) { $0 + $1.1.starts }, scan.skipped))
-                print("  " + "rule".padding(toLength: 48, withPad: " ", startingAt: 0) + "    starts   matches        ms")
+                print("  " + "rule".padding(toLength: 48, withPad: " ", startingAt: 0) + "    starts   matches     steps        ms")
                 for (id, row) in stage.rules.prefix(top) {
                     print("  " + id.padding(toLength: 48, withPad: " ", startingAt: 0)
-                          + String(format: "%10d%10d%10.1f", row.starts, row.matches, Double(row.nanoseconds) / 1e6))
+                          + String(format: "%10d%10d%10d%10.1f", row.starts, row.matches, row.steps, Double(row.nanoseconds) / 1e6))
                 }
             }
             if !result.failures.isEmpty { throw ExitCode(1) }

@@ -9,6 +9,9 @@ public final class RuleProfile: @unchecked Sendable {
     public struct Row: Sendable {
         public var starts = 0
         public var matches = 0
+        /// Steps of the rule's program the matcher took (`Run.best` calls): its pattern's
+        /// cost, whatever the machine's load, and apart from its action's.
+        public var steps = 0
         public var nanoseconds: UInt64 = 0
     }
 
@@ -41,6 +44,7 @@ public final class RuleProfile: @unchecked Sendable {
         for (i, r) in other.enumerated() {
             rows[i].starts += r.starts
             rows[i].matches += r.matches
+            rows[i].steps += r.steps
             rows[i].nanoseconds += r.nanoseconds
         }
         self.sentences += sentences

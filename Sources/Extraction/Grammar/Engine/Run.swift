@@ -33,6 +33,8 @@ struct Run {
     /// The running rule's first step in the pool.
     var first = 0
     var generation: UInt32 = 0
+    /// Steps `best` was asked, counted for `grammar profile` (one add per step otherwise).
+    var steps = 0
     var capacity = 0
     var stamp: UnsafeMutablePointer<UInt32>
     var memo: UnsafeMutablePointer<Int32>
@@ -104,6 +106,7 @@ struct Run {
     }
 
     mutating func best(_ pc: Int, _ pos: Int) -> Int {
+        steps &+= 1
         let step = code.steps[pc]
         if step.filter >= 0, pos >= end || !admits(Int(step.filter), pos) { return -1 }
         let key = (pc - first) * width + (pos - start)

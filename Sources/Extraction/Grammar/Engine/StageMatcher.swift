@@ -199,10 +199,12 @@ public final class StageMatcher: @unchecked Sendable {
                     }
                     let compiled = rules[r]
                     let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+                    let steps0 = run.steps
                     var matched = false
                     defer {
                         if profile != nil {
                             profile![r].starts += 1
+                            profile![r].steps += run.steps - steps0
                             if matched { profile![r].matches += 1 }
                             profile![r].nanoseconds += DispatchTime.now().uptimeNanoseconds - t0
                         }
