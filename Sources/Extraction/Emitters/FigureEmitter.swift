@@ -19,8 +19,7 @@ enum FigureEmitter {
                 ("subject", f.subject.map(JSONValue.string) ?? .null), ("change", field("change")),
             ] + (v["aligned"].map { [("aligned", $0)] } ?? [])
             let shared = (f.metric != nil || f.subject != nil) && f.period != nil
-            // Why two mentions are one record (`aligned`) is said, not part of what the record is.
-            let id = StableID.make("figure", (shared ? [] : [document.id]) + props.filter { $0.0 != "aligned" }.map { $0.0 + "=" + $0.1.serialized })
+            let id = StableID.make("figure", joinedUTF8: key(props, document: shared ? nil : document.id))
             if !seen.contains(id) {
                 seen.insert(id)
                 work.extraction.nodes.append(NodeRecord(id: id, kind: .figure, properties: props))
@@ -37,5 +36,25 @@ enum FigureEmitter {
                     MergeReason(.aligned, "the Chinese translation of \"\(text.slice(Int($0.lowerBound)..<Int($0.upperBound)))\" (same value, unit and bounds)")
                 }))
         }
+    }
+
+    /// What a figure's id is made of: `name=<JSON value>` for each property, after the note's
+    /// id when the figure is only known within its note, joined by U+001F — written as UTF-8
+    /// into one buffer, as `StableID.make(_:joinedUTF8:)` takes it, instead of a String per
+    /// property joined into another.
+    static func key(_ props: [(String, JSONValue)], document: String?) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(256)
+        var first = true
+        if let document { key.append(contentsOf: document.utf8); first = false }
+        for (name, value) in props where name != "aligned" {
+            // Why two mentions are one record (`aligned`) is said, not part of what the record is.
+            if !first { key.append(0x1F) }
+            first = false
+            key.append(contentsOf: name.utf8)
+            key.append(0x3D)
+            value.write(utf8: &key)
+        }
+        return key
     }
 }
