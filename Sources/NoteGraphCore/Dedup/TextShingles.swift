@@ -9,18 +9,27 @@ public enum TextShingles {
     /// Features of the words in order (each a token's text; Han tokens are joined into runs).
     public static func features(words: [String]) -> [String] {
         var latin: [String] = []
-        var han: [Character] = []
+        // Scalars, not Characters: a run of Han scalars has no marks to cluster, so each
+        // scalar is a Character, and grapheme breaking was most of the cost of a bigram.
+        var han: [Unicode.Scalar] = []
         var out: [String] = []
         func flushHan() {
-            if han.count == 1 { out.append(String(han)) }
-            if han.count > 1 { for i in 0..<(han.count - 1) { out.append(String(han[i...i + 1])) } }
-            han.removeAll()
+            if han.count == 1 { out.append(String(han[0])) }
+            if han.count > 1 {
+                for i in 0..<(han.count - 1) {
+                    var bigram = String.UnicodeScalarView()
+                    bigram.append(han[i])
+                    bigram.append(han[i + 1])
+                    out.append(String(bigram))
+                }
+            }
+            han.removeAll(keepingCapacity: true)
         }
         for word in words {
             let w = normalise(word)
             guard !w.isEmpty else { continue }
             if w.unicodeScalars.allSatisfy({ isHan($0) }) {
-                han.append(contentsOf: w)
+                han.append(contentsOf: w.unicodeScalars)
             } else {
                 flushHan()
                 latin.append(w)
@@ -54,12 +63,57 @@ public enum TextShingles {
 
     /// NFKC, case folded, without punctuation, symbols and spaces.
     public static func normalise(_ s: String) -> String {
+        if let plain = normalisePlain(s) { return plain }
         let folded = s.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
         var out = ""
         for scalar in folded.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             out.unicodeScalars.append(scalar)
         }
         return out
+    }
+
+    /// `normalise` of a word made only of ASCII and of CJK Unified Ideographs (U+3400–4DBF,
+    /// U+4E00–9FFF), nil for any other word. Nearly every token of a note is one, and on them
+    /// NFKC and case folding are lower-casing ASCII letters, so this gives the same text
+    /// without Foundation's two passes over an NSString per word: ASCII letters lower-cased,
+    /// digits kept, other ASCII dropped, the ideographs kept.
+    static func normalisePlain(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            var i = 0, kept = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if isASCIILetterOrDigit(b) { kept += 1 }
+                    i += 1
+                    continue
+                }
+                // A CJK ideograph of these blocks is three bytes, E3 to E9 first.
+                guard b & 0xF0 == 0xE0, i + 2 < bytes.count else { return nil }
+                let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                guard (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) else { return nil }
+                kept += 3
+                i += 3
+            }
+            return String(unsafeUninitializedCapacity: kept) { out in
+                var o = 0, i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b >= 0x80 {
+                        out[o] = b; out[o + 1] = bytes[i + 1]; out[o + 2] = bytes[i + 2]
+                        o += 3; i += 3
+                        continue
+                    }
+                    if isASCIILetterOrDigit(b) { out[o] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b; o += 1 }
+                    i += 1
+                }
+                return o
+            }
+        }
+    }
+
+    static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
