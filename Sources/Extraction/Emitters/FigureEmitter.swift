@@ -9,6 +9,10 @@ enum FigureEmitter {
     static func emit(_ figures: [FigureContext.Figure], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
         let text = document.text
         var seen = Set(work.extraction.nodes.map(\.id))
+        var ids = FigureIDs()
+        work.extraction.mentions.reserveCapacity(work.extraction.mentions.count + figures.count)
+        work.extraction.nodes.reserveCapacity(work.extraction.nodes.count + figures.count)
+        work.extraction.edges.reserveCapacity(work.extraction.edges.count + 2 * figures.count)
         for f in figures {
             let v = f.item.value
             func field(_ key: String) -> JSONValue { v[key] ?? .null }
@@ -19,9 +23,9 @@ enum FigureEmitter {
                 ("subject", f.subject.map(JSONValue.string) ?? .null), ("change", field("change")),
             ] + (v["aligned"].map { [("aligned", $0)] } ?? [])
             let shared = (f.metric != nil || f.subject != nil) && f.period != nil
-            let id = StableID.make("figure", joinedUTF8: key(props, document: shared ? nil : document.id))
-            if !seen.contains(id) {
-                seen.insert(id)
+            let (id, isNew) = ids.id(of: key(props, document: shared ? nil : document.id))
+            // A key seen before in this note has its id in `seen` already.
+            if isNew, seen.insert(id).inserted {
                 work.extraction.nodes.append(NodeRecord(id: id, kind: .figure, properties: props))
                 work.extraction.edges.append(EdgeRecord(from: document.id, to: id, type: "MENTIONS"))
                 if let subject = f.subject { work.extraction.edges.append(EdgeRecord(from: subject, to: id, type: "HAS_FIGURE")) }
@@ -46,12 +50,12 @@ enum FigureEmitter {
         var key: [UInt8] = []
         key.reserveCapacity(256)
         var first = true
-        if let document { key.append(contentsOf: document.utf8); first = false }
+        if let document { JSONValue.append(document, to: &key); first = false }
         for (name, value) in props where name != "aligned" {
             // Why two mentions are one record (`aligned`) is said, not part of what the record is.
             if !first { key.append(0x1F) }
             first = false
-            key.append(contentsOf: name.utf8)
+            JSONValue.append(name, to: &key)
             key.append(0x3D)
             value.write(utf8: &key)
         }

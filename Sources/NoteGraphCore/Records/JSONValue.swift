@@ -29,7 +29,9 @@ public enum JSONValue: Equatable, Sendable {
     }
 
     public subscript(key: String) -> JSONValue? {
-        if case let .object(fields) = self { return fields.first { $0.0 == key }?.1 }
+        guard case let .object(fields) = self else { return nil }
+        // By index: `first(where:)` copied (retained and released) every field it passed.
+        for i in fields.indices where fields[i].0 == key { return fields[i].1 }
         return nil
     }
 
