@@ -29,7 +29,7 @@ enum ClaimEmitter {
         var own: [String: Int] = [:]
         for (i, f) in found.enumerated() where own[f.id] == nil { own[f.id] = i }
         let signatures = found.map { signature($0.claim, figures: $0.figures) }
-        let hashes = found.map { SimHash.of(TextShingles.features(words: words(in: $0.claim, segments: segments, text: text))) }
+        let hashes = found.map { SimHash.of(hashes: TextShingles.featureHashes(words: words(in: $0.claim, segments: segments, text: text))) }
         let near = NearDuplicates.find(base.map { id in
             let k = own[id]!
             return NearDuplicates.Candidate(id: id, signature: signatures[k], simhash: hashes[k])

@@ -8,21 +8,45 @@ import Foundation
 public enum TextShingles {
     /// Features of the words in order (each a token's text; Han tokens are joined into runs).
     public static func features(words: [String]) -> [String] {
+        var out: [String] = []
+        shingles(words) { first, second, spaced in out.append(second.map { first + (spaced ? " " : "") + $0 } ?? first) }
+        return out
+    }
+
+    /// The FNV-1a hashes of `features(words:)`, in its order, without building a String for
+    /// each bigram: FNV-1a runs over the bytes in order, so a bigram's hash goes on from
+    /// its first part's.
+    public static func featureHashes(words: [String]) -> [UInt64] {
+        var out: [UInt64] = []
+        shingles(words) { first, second, spaced in
+            var h = fnv(first, from: FNV1a.offset)
+            if let second {
+                if spaced { h = (h ^ 0x20) &* FNV1a.prime }
+                h = fnv(second, from: h)
+            }
+            out.append(h)
+        }
+        return out
+    }
+
+    /// FNV-1a (`FNV1a.hash`) of `s` going on from `h`.
+    static func fnv(_ s: String, from h: UInt64) -> UInt64 {
+        var h = h
+        var s = s
+        s.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* FNV1a.prime } }
+        return h
+    }
+
+    /// Calls `feature` with each feature in order, a bigram as its two parts and whether a
+    /// space joins them (Latin words) or not (Han characters).
+    static func shingles(_ words: [String], _ feature: (String, String?, Bool) -> Void) {
         var latin: [String] = []
         // Scalars, not Characters: a run of Han scalars has no marks to cluster, so each
         // scalar is a Character, and grapheme breaking was most of the cost of a bigram.
         var han: [Unicode.Scalar] = []
-        var out: [String] = []
         func flushHan() {
-            if han.count == 1 { out.append(String(han[0])) }
-            if han.count > 1 {
-                for i in 0..<(han.count - 1) {
-                    var bigram = String.UnicodeScalarView()
-                    bigram.append(han[i])
-                    bigram.append(han[i + 1])
-                    out.append(String(bigram))
-                }
-            }
+            if han.count == 1 { feature(String(han[0]), nil, false) }
+            if han.count > 1 { for i in 0..<(han.count - 1) { feature(String(han[i]), String(han[i + 1]), false) } }
             han.removeAll(keepingCapacity: true)
         }
         for word in words {
@@ -36,9 +60,8 @@ public enum TextShingles {
             }
         }
         flushHan()
-        out += latin
-        if latin.count > 1 { for i in 0..<(latin.count - 1) { out.append(latin[i] + " " + latin[i + 1]) } }
-        return out
+        for w in latin { feature(w, nil, false) }
+        if latin.count > 1 { for i in 0..<(latin.count - 1) { feature(latin[i], latin[i + 1], true) } }
     }
 
     /// Features of plain text, split at anything that is not a letter or digit (for callers
