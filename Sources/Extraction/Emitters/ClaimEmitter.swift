@@ -20,7 +20,7 @@ enum ClaimEmitter {
             let body = text.slice(Int(c.start)..<Int(c.end))
             let start = text.scalarOffset(Int(c.start)), end = text.scalarOffset(Int(c.end))
             found.append((c, body, start, end, figureMentions.ids(within: start..<end),
-                          StableID.make("claim", [c.source ?? "", folded(body)])))
+                          StableID.make("claim", [c.source ?? "", ClaimKey.folded(body)])))
         }
         let representative = translations(found.map { ($0.claim, $0.figures) }, runs: runs)
         // A translation takes its English claim's id; then reworded duplicates take the id of
@@ -76,17 +76,6 @@ enum ClaimEmitter {
                 sentenceStart: text.scalarOffset(Int(sentence.start)), sentenceEnd: text.scalarOffset(Int(sentence.end)), merge: merge))
         }
         work.extraction.nearDuplicateDistance = nearDuplicateDistance
-    }
-
-    /// The text a claim's id is made of: lower-cased, without white space. Built as scalars,
-    /// not as an array of one-scalar Characters joined again.
-    static func folded(_ body: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in body.lowercased().unicodeScalars {
-            let space = scalar.isASCII ? (0x09...0x0D).contains(scalar.value) || scalar.value == 0x20 : scalar.properties.isWhitespace
-            if !space { out.append(scalar) }
-        }
-        return String(out)
     }
 
     /// What two claims must share exactly to be one record: source, modality and figures (a
