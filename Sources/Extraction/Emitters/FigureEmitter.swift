@@ -16,16 +16,17 @@ enum FigureEmitter {
         for f in figures {
             let v = f.item.value
             func field(_ key: String) -> JSONValue { v[key] ?? .null }
-            let props: [(String, JSONValue)] = [
-                ("value", field("value")), ("unit", field("unit")), ("approx", v["approx"] ?? .bool(false)),
-                ("low", field("low")), ("high", field("high")),
-                ("period", f.period.map(JSONValue.string) ?? .null), ("metric", f.metric.map(JSONValue.string) ?? .null),
-                ("subject", f.subject.map(JSONValue.string) ?? .null), ("change", field("change")),
-            ] + (v["aligned"].map { [("aligned", $0)] } ?? [])
+            let values: [JSONValue] = [
+                field("value"), field("unit"), v["approx"] ?? .bool(false), field("low"), field("high"),
+                f.period.map(JSONValue.string) ?? .null, f.metric.map(JSONValue.string) ?? .null,
+                f.subject.map(JSONValue.string) ?? .null, field("change"),
+            ]
             let shared = (f.metric != nil || f.subject != nil) && f.period != nil
-            let (id, isNew) = ids.id(of: key(props, document: shared ? nil : document.id))
+            let (id, isNew) = ids.id(of: FigureKey.bytes(values, document: shared ? nil : document.id))
             // A key seen before in this note has its id in `seen` already.
             if isNew, seen.insert(id).inserted {
+                var props = Array(zip(FigureKey.names, values))
+                if let aligned = v["aligned"] { props.append(("aligned", aligned)) }
                 work.extraction.nodes.append(NodeRecord(id: id, kind: .figure, properties: props))
                 work.extraction.edges.append(EdgeRecord(from: document.id, to: id, type: "MENTIONS"))
                 if let subject = f.subject { work.extraction.edges.append(EdgeRecord(from: subject, to: id, type: "HAS_FIGURE")) }
@@ -40,25 +41,5 @@ enum FigureEmitter {
                     MergeReason(.aligned, "the Chinese translation of \"\(text.slice(Int($0.lowerBound)..<Int($0.upperBound)))\" (same value, unit and bounds)")
                 }))
         }
-    }
-
-    /// What a figure's id is made of: `name=<JSON value>` for each property, after the note's
-    /// id when the figure is only known within its note, joined by U+001F — written as UTF-8
-    /// into one buffer, as `StableID.make(_:joinedUTF8:)` takes it, instead of a String per
-    /// property joined into another.
-    static func key(_ props: [(String, JSONValue)], document: String?) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(256)
-        var first = true
-        if let document { JSONValue.append(document, to: &key); first = false }
-        for (name, value) in props where name != "aligned" {
-            // Why two mentions are one record (`aligned`) is said, not part of what the record is.
-            if !first { key.append(0x1F) }
-            first = false
-            JSONValue.append(name, to: &key)
-            key.append(0x3D)
-            value.write(utf8: &key)
-        }
-        return key
     }
 }
