@@ -35,17 +35,24 @@ struct ClaimFinder {
     }
 
     func claims() -> [Claim] {
-        var bySentence: [Int32: [Item]] = [:]
-        for item in items where Self.used.contains(item.dimension) { bySentence[item.sentence, default: []].append(item) }
+        let items = self.items
+        let bySentence = ClaimItems(items, sentences: segments.sentences.count)
         var out: [Claim] = []
         for paragraph in segments.paragraphs where !isHeading(paragraph) {
             var carried: String?
             for s in paragraph.sentences {
+                // Without a cue or a modal a sentence states no claim (`claims(in:)` finds none
+                // and leaves `carried` alone); all it can do is end the paragraph's reported
+                // speech at a glued block, which matters only while there is some.
+                let speaks = bySentence.speaks(s)
+                guard speaks || carried != nil else { continue }
                 for (piece, newBlock) in pieces(segments.sentences[s]) where !isQuestion(piece) {
                     // Glued blocks of a flattened page are separate texts: no speech runs on.
                     if newBlock { carried = nil }
-                    let here = (bySentence[Int32(s)] ?? []).filter { $0.start >= piece.start && $0.end <= piece.end }
-                    out += claims(in: piece, sentence: s, items: here.sorted { $0.start < $1.start }, carried: &carried)
+                    guard speaks else { continue }
+                    let here = bySentence.of(s).filter { items[$0].start >= piece.start && items[$0].end <= piece.end }
+                    out += claims(in: piece, sentence: s, items: here.sorted { items[$0].start < items[$1].start }.map { items[$0] },
+                                  carried: &carried)
                 }
             }
         }
@@ -98,8 +105,6 @@ struct ClaimFinder {
         out.append((Sentence(start: Int32(start), end: sentence.end, tokens: sentence.tokens), glue))
         return out
     }
-
-    static let used: Set<String> = ["cue", "modal", "company", "date", "figure"]
 
     /// A claim over `a..<b` (trimmed), or nil when too little is left to assert anything.
     func make(_ a: Int32, _ b: Int32, sentence: Int, in items: [Item], cue: Item?, rule: String, source: String?) -> Claim? {
@@ -156,8 +161,19 @@ struct ClaimFinder {
         return Int32(lo)..<Int32(max(lo, hi))
     }
 
+    /// Whether a word token lies inside `span`. Tokens are sorted by start, so only those
+    /// starting in the span are looked at (a scan of every token of the note, per claim, was
+    /// a third of finding claims).
     func hasWord(_ span: Range<Int32>) -> Bool {
-        segments.tokens.contains { $0.start >= span.lowerBound && $0.end <= span.upperBound && $0.kind == .word }
+        let tokens = segments.tokens
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < span.lowerBound { lo = mid + 1 } else { hi = mid } }
+        // `<=`: an empty token at the span's end is inside it.
+        while lo < tokens.count, tokens[lo].start <= span.upperBound {
+            if tokens[lo].end <= span.upperBound, tokens[lo].kind == .word { return true }
+            lo += 1
+        }
+        return false
     }
 
     func isQuestion(_ sentence: Sentence) -> Bool {

@@ -43,8 +43,6 @@ struct FigureContext {
     }
 
     func figures() -> [Figure] {
-        var bySentence: [Int32: [Item]] = [:]
-        for item in items where item.dimension != "number" { bySentence[item.sentence, default: []].append(item) }
         var out: [Figure] = []
         let grid = TableGrid(text.utf16)
         // The items a table cell can take its context from, by dimension and start.
@@ -53,44 +51,56 @@ struct FigureContext {
             for item in items where ["date", "metric", "company"].contains(item.dimension) { inTables[item.dimension, default: []].append(item) }
             for k in inTables.keys { inTables[k]!.sort { $0.start < $1.start } }
         }
-        for sentence in bySentence.keys.sorted() {
-            let here = bySentence[sentence]!
-            let figures = here.filter { $0.dimension == "figure" }.sorted { $0.firstToken < $1.firstToken }
-            guard !figures.isEmpty else { continue }
-            let clause = clauses(segments.sentences[Int(sentence)])
-            let metrics = here.filter { $0.dimension == "metric" }
-            let dates = here.filter { $0.dimension == "date" && $0.value["dateline"] != .bool(true) && $0.value["date"]?.stringValue != nil }
-            let companies = here.filter { $0.dimension == "company" }
-            let hints = Set(here.compactMap { $0.dimension == "hint" ? $0.value["currency"]?.stringValue : nil })
-            var previous: [Figure] = []
-            for item in figures {
-                var f = Figure(item: item, start: item.core.start, end: item.core.end)
+        // Closures below capture these, not `self` (a copy of the whole context each).
+        let items = self.items, segments = self.segments
+        for group in SentenceItems(items).groups where !group.figures.isEmpty {
+            let figures = group.figures.sorted { items[$0].firstToken < items[$1].firstToken }
+            let clause = clauses(segments.sentences[Int(group.sentence)])
+            // The figures of the sentence so far: what a later one without a metric takes from.
+            var previous: [(firstToken: Int32, unit: String?, metric: String?)] = []
+            for index in figures {
+                let item = items[index]
+                let core = item.core
+                var f = Figure(item: item, start: core.start, end: core.end)
                 let unit = item.value["unit"]?.stringValue
-                let inClause = { (other: Item) in clause(other.firstToken) == clause(item.firstToken) }
-                f.metric = nearest(metrics.filter(inClause), to: item)?.value["metric"]?.stringValue
+                let here = clause(item.firstToken)
+                let inClause = { (other: Int) in clause(items[other].firstToken) == here }
+                f.metric = nearest(group.metrics, to: item, where: inClause).flatMap { items[$0].value["metric"]?.stringValue }
                 let isChange = unit == "%" && item.value["change"]?.stringValue != nil
-                let percentElsewhere = unit == "%" && clause(item.firstToken) != clause(previous.last?.item.firstToken ?? -1)
+                let percentElsewhere = unit == "%" && here != clause(previous.last?.firstToken ?? -1)
                 if f.metric == nil, isChange {
                     f.metric = previous.last?.metric.map { $0.hasSuffix("growth") ? $0 : $0 + " growth" } ?? "growth"
                 } else if f.metric == nil, !percentElsewhere {
-                    f.metric = previous.last { $0.item.value["unit"]?.stringValue == unit }?.metric
+                    f.metric = previous.last { $0.unit == unit }?.metric
                 }
-                let period = nearest(dates.filter(inClause), to: item) ?? dates.last { $0.endToken <= item.firstToken }
-                f.period = period?.value["date"]?.stringValue
-                let before = companies.filter { $0.end <= item.core.start }   // "Intel 18A": the company before the core
-                let subject = before.filter(inClause).last ?? before.last ?? companies.filter(inClause).first { $0.firstToken >= item.endToken }
-                f.subject = subject.flatMap(Self.companyID)
-                if period?.value["fiscal"] == .bool(true), let id = f.subject, let month = fiscalYearEnd[id], let p = f.period,
+                let period = nearest(group.dates, to: item, where: inClause) ?? group.dates.last { items[$0].endToken <= item.firstToken }
+                f.period = period.flatMap { items[$0].value["date"]?.stringValue }
+                let before = { (c: Int) in items[c].end <= core.start }   // "Intel 18A": the company before the core
+                let subject = group.companies.last { before($0) && inClause($0) } ?? group.companies.last(where: before)
+                    ?? group.companies.first { inClause($0) && items[$0].firstToken >= item.endToken }
+                f.subject = subject.flatMap { Self.companyID(items[$0]) }
+                if let period, items[period].value["fiscal"] == .bool(true), let id = f.subject, let month = fiscalYearEnd[id], let p = f.period,
                    let months = CalendarDate.calendarPeriod(ofFiscal: p, yearEndingIn: month) {
                     f.period = months
                 }
                 if let place = grid.place(of: item.start) { fromTable(&f, place, inTables) }
-                if item.value["yen"] == .bool(true) { f.item.value = Self.yen(item.value, jpy: hints.contains("JPY") || f.subject.map(japanese.contains) == true) }
-                previous.append(f)
+                if item.value["yen"] == .bool(true) { f.item.value = Self.yen(item.value, jpy: group.jpy || f.subject.map(japanese.contains) == true) }
+                previous.append((item.firstToken, f.item.value["unit"]?.stringValue, f.metric))
                 out.append(f)
             }
         }
         return out.sorted { $0.start < $1.start }
+    }
+
+    /// Of the items at `candidates` that pass `keep`, the one closest to `item` in tokens; on
+    /// a tie, the first (the one before it).
+    func nearest(_ candidates: [Int], to item: Item, where keep: (Int) -> Bool) -> Int? {
+        var best: (index: Int, distance: Int32)?
+        for c in candidates where keep(c) {
+            let d = distance(items[c], to: item)
+            if best == nil || d < best!.distance { best = (c, d) }
+        }
+        return best?.index
     }
 
     /// Period, metric and subject of a figure in a table cell, from the cell, then its headers.
@@ -133,10 +143,13 @@ struct FigureContext {
 
     /// The candidate closest to `item` in tokens; on a tie, the one before it.
     func nearest(_ candidates: [Item], to item: Item) -> Item? {
-        func distance(_ c: Item) -> Int32 {
-            c.endToken <= item.firstToken ? item.firstToken - c.endToken : c.firstToken >= item.endToken ? c.firstToken - item.endToken + 1 : 0
-        }
-        return candidates.min { distance($0) < distance($1) }
+        candidates.min { distance($0, to: item) < distance($1, to: item) }
+    }
+
+    /// Tokens between `c` and `item`, a candidate after the item one further (ties go to the
+    /// one before).
+    func distance(_ c: Item, to item: Item) -> Int32 {
+        c.endToken <= item.firstToken ? item.firstToken - c.endToken : c.firstToken >= item.endToken ? c.firstToken - item.endToken + 1 : 0
     }
 
     /// The clause number of each token of `sentence`, as a lookup by token index.
@@ -147,7 +160,7 @@ struct FigureContext {
         for i in sentence.tokens {
             numbers.append(n)
             let t = segments.tokens[i]
-            if t.kind == .punctuation, t.end - t.start == 1, Self.breaks.contains(text.utf16[Int(t.start)]) { n += 1 }
+            if t.kind == .punctuation, t.end - t.start == 1, Self.isBreak(text.utf16[Int(t.start)]) { n += 1 }
         }
         let first = sentence.tokens.lowerBound
         return { i in
@@ -156,5 +169,11 @@ struct FigureContext {
         }
     }
 
-    static let breaks: Set<UInt16> = [0x2C, 0xFF0C, 0x3B, 0xFF1B, 0x3002, 0x21, 0x3F, 0xFF01, 0xFF1F]
+    /// , ， ; ； 。 ! ? ！ ？ (a switch: a set hashed every punctuation token of a sentence).
+    static func isBreak(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x2C, 0xFF0C, 0x3B, 0xFF1B, 0x3002, 0x21, 0x3F, 0xFF01, 0xFF1F: return true
+        default: return false
+        }
+    }
 }

@@ -19,9 +19,8 @@ enum ClaimEmitter {
         for c in claims {
             let body = text.slice(Int(c.start)..<Int(c.end))
             let start = text.scalarOffset(Int(c.start)), end = text.scalarOffset(Int(c.end))
-            let key = String(body.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
             found.append((c, body, start, end, figureMentions.ids(within: start..<end),
-                          StableID.make("claim", [c.source ?? "", key])))
+                          StableID.make("claim", [c.source ?? "", ClaimKey.folded(body)])))
         }
         let representative = translations(found.map { ($0.claim, $0.figures) }, runs: runs)
         // A translation takes its English claim's id; then reworded duplicates take the id of
@@ -30,7 +29,7 @@ enum ClaimEmitter {
         var own: [String: Int] = [:]
         for (i, f) in found.enumerated() where own[f.id] == nil { own[f.id] = i }
         let signatures = found.map { signature($0.claim, figures: $0.figures) }
-        let hashes = found.map { SimHash.of(TextShingles.features(words: words(in: $0.claim, segments: segments, text: text))) }
+        let hashes = found.map { SimHash.of(hashes: TextShingles.featureHashes(words: words(in: $0.claim, segments: segments, text: text))) }
         let near = NearDuplicates.find(base.map { id in
             let k = own[id]!
             return NearDuplicates.Candidate(id: id, signature: signatures[k], simhash: hashes[k])

@@ -9,20 +9,24 @@ enum FigureEmitter {
     static func emit(_ figures: [FigureContext.Figure], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
         let text = document.text
         var seen = Set(work.extraction.nodes.map(\.id))
+        var ids = FigureIDs()
+        work.extraction.mentions.reserveCapacity(work.extraction.mentions.count + figures.count)
+        work.extraction.nodes.reserveCapacity(work.extraction.nodes.count + figures.count)
+        work.extraction.edges.reserveCapacity(work.extraction.edges.count + 2 * figures.count)
         for f in figures {
             let v = f.item.value
             func field(_ key: String) -> JSONValue { v[key] ?? .null }
-            let props: [(String, JSONValue)] = [
-                ("value", field("value")), ("unit", field("unit")), ("approx", v["approx"] ?? .bool(false)),
-                ("low", field("low")), ("high", field("high")),
-                ("period", f.period.map(JSONValue.string) ?? .null), ("metric", f.metric.map(JSONValue.string) ?? .null),
-                ("subject", f.subject.map(JSONValue.string) ?? .null), ("change", field("change")),
-            ] + (v["aligned"].map { [("aligned", $0)] } ?? [])
+            let values: [JSONValue] = [
+                field("value"), field("unit"), v["approx"] ?? .bool(false), field("low"), field("high"),
+                f.period.map(JSONValue.string) ?? .null, f.metric.map(JSONValue.string) ?? .null,
+                f.subject.map(JSONValue.string) ?? .null, field("change"),
+            ]
             let shared = (f.metric != nil || f.subject != nil) && f.period != nil
-            // Why two mentions are one record (`aligned`) is said, not part of what the record is.
-            let id = StableID.make("figure", (shared ? [] : [document.id]) + props.filter { $0.0 != "aligned" }.map { $0.0 + "=" + $0.1.serialized })
-            if !seen.contains(id) {
-                seen.insert(id)
+            let (id, isNew) = ids.id(of: FigureKey.bytes(values, document: shared ? nil : document.id))
+            // A key seen before in this note has its id in `seen` already.
+            if isNew, seen.insert(id).inserted {
+                var props = Array(zip(FigureKey.names, values))
+                if let aligned = v["aligned"] { props.append(("aligned", aligned)) }
                 work.extraction.nodes.append(NodeRecord(id: id, kind: .figure, properties: props))
                 work.extraction.edges.append(EdgeRecord(from: document.id, to: id, type: "MENTIONS"))
                 if let subject = f.subject { work.extraction.edges.append(EdgeRecord(from: subject, to: id, type: "HAS_FIGURE")) }

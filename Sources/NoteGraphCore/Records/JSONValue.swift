@@ -29,7 +29,9 @@ public enum JSONValue: Equatable, Sendable {
     }
 
     public subscript(key: String) -> JSONValue? {
-        if case let .object(fields) = self { return fields.first { $0.0 == key }?.1 }
+        guard case let .object(fields) = self else { return nil }
+        // By index: `first(where:)` copied (retained and released) every field it passed.
+        for i in fields.indices where fields[i].0 == key { return fields[i].1 }
         return nil
     }
 
@@ -74,6 +76,14 @@ public enum JSONValue: Equatable, Sendable {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings (names, units, periods, whole sentences) need no escape: one append
+        // instead of one per scalar, which made writing the export and ids cost more than
+        // building what they write.
+        if !needsEscape(s) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -92,6 +102,23 @@ public enum JSONValue: Equatable, Sendable {
             }
         }
         out += "\""
+    }
+
+    /// Whether `s` has a scalar `writeString` escapes: a quote, a backslash, a control
+    /// character, U+2028 or U+2029 (UTF-8 E2 80 A8 and E2 80 A9).
+    static func needsEscape(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] & 0xFE == 0xA8 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Parses JSON text. Object keys come back sorted (JSON objects carry no order); use it for
