@@ -3,11 +3,11 @@ import XCTest
 
 /// `notegraph grammar profile`: per stage, the rules that ran with their counts.
 final class GrammarProfileTests: XCTestCase {
-    /// Rows are "  RULE STARTS MATCHES MS"; returns (starts, matches) of `rule`.
-    private func row(_ rule: String, in output: String) -> (Int, Int)? {
+    /// Rows are "  RULE STARTS MATCHES STEPS MS"; returns (starts, matches, steps) of `rule`.
+    private func row(_ rule: String, in output: String) -> (Int, Int, Int)? {
         for line in output.split(separator: "\n") {
             let parts = line.split(separator: " ")
-            if parts.count == 4, parts[0] == rule, let s = Int(parts[1]), let m = Int(parts[2]) { return (s, m) }
+            if parts.count == 5, parts[0] == rule, let s = Int(parts[1]), let m = Int(parts[2]), let k = Int(parts[3]) { return (s, m, k) }
         }
         return nil
     }
@@ -25,6 +25,11 @@ final class GrammarProfileTests: XCTestCase {
         // A rule that starts at every company mention but matches only before a cue verb.
         let says = try XCTUnwrap(row("cues/en#source_forecasts", in: result.stdout), result.stdout)
         XCTAssertGreaterThan(says.0, says.1)
+        // Its pattern ran as steps; a single-token rule (arabic) takes none.
+        XCTAssertGreaterThan(says.2, says.0)
+        XCTAssertEqual(arabic.2, 0)
+        // The scan line of each stage, with the rules not started for want of a word.
+        XCTAssertTrue(result.stdout.contains("not started (a word they need is not in the sentence)"), result.stdout)
     }
 
     func testAMissingFileIsNamedAndTheExitStatusSaysSo() throws {
