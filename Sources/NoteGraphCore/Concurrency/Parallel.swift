@@ -15,17 +15,7 @@ public enum Parallel {
         DispatchQueue.concurrentPerform(iterations: count) { i in
             slots.store(i, Result { try body(i) })
         }
-        // Every slot was written: concurrentPerform returns after its last iteration.
-        var out: [Value] = []
-        out.reserveCapacity(count)
-        for r in slots.values {
-            switch r {
-            case let .success(v): out.append(v)
-            case let .failure(e): throw e
-            case .none: preconditionFailure("a concurrentPerform iteration did not run")
-            }
-        }
-        return out
+        return try slots.results()
     }
 
     /// `body(&state, i)` for every i in 0..<count, results in index order. The pieces are handed
@@ -47,16 +37,7 @@ public enum Parallel {
             while let i = next.take(below: count) { slots.store(i, Result { try body(&state, i) }) }
             done(state)
         }
-        var out: [Value] = []
-        out.reserveCapacity(count)
-        for r in slots.values {
-            switch r {
-            case let .success(v): out.append(v)
-            case let .failure(e): throw e
-            case .none: preconditionFailure("a piece was handed to no worker")
-            }
-        }
-        return out
+        return try slots.results()
     }
 
     /// The next piece to hand out.
@@ -76,7 +57,7 @@ public enum Parallel {
     /// One slot per iteration, each written by exactly one iteration and read only after
     /// `concurrentPerform` has returned, which orders the accesses. Slots live in separate
     /// allocation so no array copy-on-write is shared between threads.
-    private final class Slots<Value>: @unchecked Sendable {
+    fileprivate final class Slots<Value>: @unchecked Sendable {
         private let slots: UnsafeMutableBufferPointer<Value?>
 
         init(count: Int) {
@@ -92,5 +73,23 @@ public enum Parallel {
         func store(_ i: Int, _ value: Value) { slots[i] = value }
 
         var values: [Value?] { Array(slots) }
+    }
+}
+
+extension Parallel.Slots {
+    /// The values in order, or the first error. Every slot was written: concurrentPerform
+    /// returns after its last iteration, and a worker takes pieces until none is left.
+    func results<Success>() throws -> [Success] where Value == Result<Success, Error> {
+        let all = values
+        var out: [Success] = []
+        out.reserveCapacity(all.count)
+        for r in all {
+            switch r {
+            case let .success(v): out.append(v)
+            case let .failure(e): throw e
+            case .none: preconditionFailure("a piece of parallel work did not run")
+            }
+        }
+        return out
     }
 }

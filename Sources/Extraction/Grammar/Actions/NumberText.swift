@@ -61,43 +61,21 @@ public enum NumberText {
     }
 
     /// `arabic` through `Double(_:)`, for numbers too long for `ArabicDigits` to read exactly.
+    /// Whether the text is a number at all is still `ArabicDigits`' to say (one reading of group
+    /// commas, signs and points); only the value goes through the string parser.
     static func arabicText(_ s: String) -> Double? {
-        // One pass over the UTF-8: check group commas, drop a leading +, turn U+2212 into -.
+        var reader = ArabicDigits()
         var ascii: [UInt8] = []
         ascii.reserveCapacity(s.utf8.count)
-        var it = s.utf8.makeIterator()
-        var digitsSinceComma = -1      // -1: no comma yet
-        var digitsBeforeFirstComma = 0
-        var sawDot = false, sawDigit = false
-        while let b = it.next() {
-            switch b {
-            case 0x30...0x39:
-                ascii.append(b)
-                sawDigit = true
-                if !sawDot {
-                    if digitsSinceComma >= 0 { digitsSinceComma += 1 } else { digitsBeforeFirstComma += 1 }
-                }
-            case 0x2E:
-                if sawDot { return nil }
-                if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
-                sawDot = true
-                ascii.append(b)
-            case 0x2D where ascii.isEmpty: ascii.append(b)
-            case 0x2C:
-                if sawDot || !sawDigit { return nil }
-                if digitsSinceComma >= 0 {
-                    if digitsSinceComma != 3 { return nil }
-                } else if digitsBeforeFirstComma > 3 { return nil }
-                digitsSinceComma = 0
-            case 0x2B where ascii.isEmpty: continue
-            case 0xE2:   // U+2212 MINUS SIGN is E2 88 92
-                guard ascii.isEmpty, it.next() == 0x88, it.next() == 0x92 else { return nil }
-                ascii.append(0x2D)
-            default: return nil
+        for scalar in s.unicodeScalars {
+            guard reader.add(scalar.value) else { return nil }
+            switch scalar.value {
+            case 0x30...0x39, 0x2E: ascii.append(UInt8(scalar.value))
+            case 0x2D, 0x2212: ascii.append(0x2D)
+            default: break      // group commas and a leading +
             }
         }
-        if !sawDot && digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
-        guard sawDigit else { return nil }
+        if case .notANumber = reader.finish() { return nil }
         if ascii.first == 0x2E { ascii.insert(0x30, at: 0) }
         if ascii.count > 1 && ascii[0] == 0x2D && ascii[1] == 0x2E { ascii.insert(0x30, at: 1) }
         return checked(Double(String(decoding: ascii, as: UTF8.self)))
