@@ -6,42 +6,6 @@ import NoteGraphCore
 /// memoised NFA (linear in the window), actions turn matches into values, and overlaps are
 /// resolved — longest match (in characters) first, then higher priority, then earlier rule.
 public final class StageMatcher: @unchecked Sendable {
-    /// A class so that handing one to the matcher loop costs one reference count, not one per field.
-    public final class CompiledRule: Sendable {
-        public let rule: Rule
-        let program: Program
-        let action: GrammarAction
-        /// Position in the stage: the last tie-breaker.
-        let order: Int
-        /// The action's reading of the rule's arguments.
-        let prepared: (any Sendable)?
-        /// What the matcher reads at every attempt, each in a field of its own: reading one
-        /// through `rule`, `program` or `action` copied the whole struct (and retained all it
-        /// holds) at every attempt.
-        let single: (check: Int, capture: Int?)?
-        let captureNames: [String]
-        let id: String
-        let dimension: String
-        let priority: Int
-        let arguments: [String]
-        let perform: @Sendable (ActionInput) -> JSONValue?
-
-        init(rule: Rule, program: Program, action: GrammarAction, order: Int) {
-            self.rule = rule
-            self.program = program
-            self.action = action
-            self.order = order
-            prepared = action.prepare(rule.arguments)
-            single = program.single
-            captureNames = program.captureNames
-            id = rule.id
-            dimension = action.dimension
-            priority = rule.priority
-            arguments = rule.arguments
-            perform = action.run
-        }
-    }
-
     public let stage: String
     public let rules: [CompiledRule]
     /// The union of all rules' first keys (nil if a rule has none): most tokens start nothing,
@@ -68,44 +32,6 @@ public final class StageMatcher: @unchecked Sendable {
         ways = WayTable(rules.map(\.program), arena: arena)
         requirements = TypeRequirements(rules.map(\.program.requirement), arena: arena)
         code = StageCode(rules.map(\.program), arena: arena)
-    }
-
-    /// Per-document working memory, reused across sentences (no allocation per sentence).
-    public final class Scratch {
-        /// Per way: the token it was last proposed at (so a token lists it once).
-        var proposed: [Int]
-        /// The ways proposed at the current token: a buffer as long as the stage has ways (each
-        /// is listed once per token), refilled at every token without array bookkeeping.
-        let list: UnsafeMutablePointer<Int32>
-        private let listArena = FilterArena()
-        /// The rules to run at the current token, one bit each.
-        var mask: [UInt64]
-        var candidates: [Candidate] = []
-        /// Per token type: whether the start filter lets the type through (0: not asked yet,
-        /// 1: no, 2: yes). Asking the filter is a few hash probes, and most tokens of a note
-        /// repeat a type met before.
-        var typeAdmitted: [UInt8]
-        /// Per token type: the requirement bits it meets (`TypeRequirements`; 0: not worked out).
-        var typeRequirements: [UInt64]
-        /// Matches whose action gave no value, with its reason: filled only by a `match` that
-        /// keeps candidates (`grammar explain`), read by the caller after it.
-        public var refused: [Refused] = []
-        /// Optional so that `match` can move it out and back: a copy would share and then
-        /// duplicate its buffers on the first write.
-        var run: Run?
-        /// Per-rule counts when profiling (`RuleProfile`), nil otherwise.
-        var profile: [RuleProfile.Row]?
-        var profiledSentences = 0
-        var profiledScan = RuleProfile.Scan()
-        var profiledNanoseconds: UInt64 = 0
-        init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
-            proposed = [Int](repeating: -1, count: ways.ways.count)
-            list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
-            mask = [UInt64](repeating: 0, count: ways.words)
-            typeAdmitted = [UInt8](repeating: 0, count: view.types.count)
-            typeRequirements = [UInt64](repeating: 0, count: view.types.count)
-            run = Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens)
-        }
     }
 
     /// Working memory for matching the sentences within `tokens` (default: the whole document).

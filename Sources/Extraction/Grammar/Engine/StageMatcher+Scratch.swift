@@ -1,0 +1,42 @@
+import NoteGraphCore
+
+extension StageMatcher {
+    /// One core's working memory for a document's sentences, reused across its sentences and runs
+    /// (no allocation per sentence).
+    public final class Scratch {
+        /// Per way: the token it was last proposed at (so a token lists it once).
+        var proposed: [Int]
+        /// The ways proposed at the current token: a buffer as long as the stage has ways (each
+        /// is listed once per token), refilled at every token without array bookkeeping.
+        let list: UnsafeMutablePointer<Int32>
+        private let listArena = FilterArena()
+        /// The rules to run at the current token, one bit each.
+        var mask: [UInt64]
+        var candidates: [Candidate] = []
+        /// Per token type: whether the start filter lets the type through (0: not asked yet,
+        /// 1: no, 2: yes). Asking the filter is a few hash probes, and most tokens of a note
+        /// repeat a type met before.
+        var typeAdmitted: [UInt8]
+        /// Per token type: the requirement bits it meets (`TypeRequirements`; 0: not worked out).
+        var typeRequirements: [UInt64]
+        /// Matches whose action gave no value, with its reason: filled only by a `match` that
+        /// keeps candidates (`grammar explain`), read by the caller after it.
+        public var refused: [Refused] = []
+        /// Optional so that `match` can move it out and back: a copy would share and then
+        /// duplicate its buffers on the first write.
+        var run: Run?
+        /// Per-rule counts when profiling (`RuleProfile`), nil otherwise.
+        var profile: [RuleProfile.Row]?
+        var profiledSentences = 0
+        var profiledScan = RuleProfile.Scan()
+        var profiledNanoseconds: UInt64 = 0
+        init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
+            proposed = [Int](repeating: -1, count: ways.ways.count)
+            list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
+            mask = [UInt64](repeating: 0, count: ways.words)
+            typeAdmitted = [UInt8](repeating: 0, count: view.types.count)
+            typeRequirements = [UInt64](repeating: 0, count: view.types.count)
+            run = Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens)
+        }
+    }
+}
