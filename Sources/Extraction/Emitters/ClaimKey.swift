@@ -1,3 +1,5 @@
+import NoteGraphCore
+
 /// The text a claim's id is made of (with its source): its wording with spacing and case
 /// folded, so the same sentence syndicated to two notes is one claim.
 enum ClaimKey {
@@ -20,7 +22,7 @@ enum ClaimKey {
             var i = 0
             while i < bytes.count {
                 let (scalar, length) = decode(bytes, at: i)
-                if scalar.value >= 0x80, !isIdeograph(scalar), scalar.properties.changesWhenLowercased { return nil }
+                if scalar.value >= 0x80, !UnifiedIdeograph.contains(scalar.value), scalar.properties.changesWhenLowercased { return nil }
                 i += length
             }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
@@ -30,7 +32,7 @@ enum ClaimKey {
                     if scalar.value < 0x80 {
                         let b = bytes[i]
                         if !(0x09...0x0D).contains(b), b != 0x20 { out[o] = (0x41...0x5A).contains(b) ? b + 0x20 : b; o += 1 }
-                    } else if isIdeograph(scalar) || !scalar.properties.isWhitespace {
+                    } else if UnifiedIdeograph.contains(scalar.value) || !scalar.properties.isWhitespace {
                         for k in 0..<length { out[o + k] = bytes[i + k] }
                         o += length
                     }
@@ -52,7 +54,4 @@ enum ClaimKey {
         let v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
         return (Unicode.Scalar(v)!, 4)
     }
-
-    /// CJK Unified Ideographs (U+3400–4DBF, U+4E00–9FFF): no case, no space.
-    static func isIdeograph(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) }
 }

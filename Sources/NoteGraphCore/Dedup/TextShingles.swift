@@ -19,22 +19,14 @@ public enum TextShingles {
     public static func featureHashes(words: [String]) -> [UInt64] {
         var out: [UInt64] = []
         shingles(words) { first, second, spaced in
-            var h = fnv(first, from: FNV1a.offset)
+            var h = FNV1a.hash(first.utf8)
             if let second {
-                if spaced { h = (h ^ 0x20) &* FNV1a.prime }
-                h = fnv(second, from: h)
+                if spaced { h = FNV1a.hash(CollectionOfOne(0x20), from: h) }
+                h = FNV1a.hash(second.utf8, from: h)
             }
             out.append(h)
         }
         return out
-    }
-
-    /// FNV-1a (`FNV1a.hash`) of `s` going on from `h`.
-    static func fnv(_ s: String, from h: UInt64) -> UInt64 {
-        var h = h
-        var s = s
-        s.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* FNV1a.prime } }
-        return h
     }
 
     /// Calls `feature` with each feature in order, a bigram as its two parts and whether a
@@ -114,7 +106,7 @@ public enum TextShingles {
                 // A CJK ideograph of these blocks is three bytes, E3 to E9 first.
                 guard b & 0xF0 == 0xE0, i + 2 < bytes.count else { return nil }
                 let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                guard (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) else { return nil }
+                guard UnifiedIdeograph.contains(v) else { return nil }
                 kept += 3
                 i += 3
             }

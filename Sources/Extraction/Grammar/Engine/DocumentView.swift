@@ -156,7 +156,4 @@ public final class DocumentView: @unchecked Sendable {
         }
         return nil
     }
-
-    /// The token shape of `units` (`Nvidia` → `Xx`): see `TokenShape`.
-    static func shape(_ units: ArraySlice<UInt16>) -> String { TokenShape.string(units) }
 }

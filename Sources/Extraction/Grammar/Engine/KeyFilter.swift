@@ -29,13 +29,6 @@ struct KeyFilter: @unchecked Sendable {
 
     /// Whether the token's class or items are let through.
     @inline(__always) func admitsToken(_ f: TokenFeatures) -> Bool { f.classBit & classes != 0 || f.dimensionBits & dimensions != 0 }
-
-    @inline(__always) func admits(_ f: TokenFeatures) -> Bool {
-        if kinds & (1 << UInt32(f.kind.rawValue)) != 0 || scripts & (1 << UInt32(f.script.rawValue)) != 0 { return true }
-        if f.classBit & classes != 0 || f.dimensionBits & dimensions != 0 { return true }
-        if let units, units[Int(f.firstUnit >> 6)] & (1 << UInt64(f.firstUnit & 63)) != 0 { return true }
-        return words?.contains(f.hash) ?? false
-    }
 }
 
 /// Owns the buffers of a stage's `KeyFilter`s and tables; the stage's matcher keeps it as long

@@ -1,7 +1,7 @@
 /// The first UTF-16 units a token of a given shape can start with, so that a rule starting with
 /// `shape:Xx` is proposed only at tokens starting with a capital letter instead of at every
 /// token (where it ran the whole rule: "CEO Jensen Huang said" made the cues stage ten times
-/// slower than all the others together). Exact, not a guess: `DocumentView.shape` classes a
+/// slower than all the others together). Exact, not a guess: `TokenShape` classes a
 /// token's first scalar by the same Unicode properties used here, and every high surrogate is
 /// included, so a token starting outside the BMP is still proposed.
 enum ShapeKeys {

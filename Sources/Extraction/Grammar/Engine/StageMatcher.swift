@@ -8,8 +8,9 @@ import NoteGraphCore
 public final class StageMatcher: @unchecked Sendable {
     public let stage: String
     public let rules: [CompiledRule]
-    /// The union of all rules' first keys (nil if a rule has none): most tokens start nothing,
-    /// and this says so in a few loads.
+    /// The union of all rules' first keys (everything if a rule has none): most tokens start
+    /// nothing, and this says so, asked once per token type (`Scratch.typeAdmitted`) and per
+    /// token only for classes and items.
     let startFilter: KeyFilter
     /// The ways into the rules, which propose the rules worth running at a token.
     let ways: WayTable

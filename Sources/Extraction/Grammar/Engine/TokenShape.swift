@@ -62,14 +62,4 @@ enum TokenShape {
         }
         return ok && k == expected.count
     }
-
-    /// The shape as text (`Xx`), for messages and tests.
-    static func string<Units: RandomAccessCollection<UInt16>>(_ units: Units) -> String where Units.Index == Int {
-        var out = String.UnicodeScalarView()
-        symbols(units) { s in
-            out.append(Unicode.Scalar(s) ?? "\u{FFFD}")
-            return true
-        }
-        return String(out)
-    }
 }
