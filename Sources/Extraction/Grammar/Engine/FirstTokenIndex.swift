@@ -73,11 +73,41 @@ struct FirstTokenIndex: Sendable {
         dimensions = byDimension.sorted { $0.key < $1.key }.map { Named(bit: TokenKeys.bit($0.key), name: $0.key, span: span($0.value)) }
         unindexed = span(none)
         self.pool = pool
+        tokenBits = (classes.reduce(0) { $0 | $1.bit }, dimensions.reduce(0) { $0 | $1.bit })
     }
 
-    /// Writes to `list` from `count` on each entry that can start at token `p` and is not yet
-    /// in it (`proposed[e] == p` marks those already there); `list` holds one of each entry.
-    func propose(_ f: TokenFeatures, at p: Int, view: DocumentView, into list: UnsafeMutablePointer<Int32>, count: inout Int, proposed: inout [Int]) {
+    /// Class and dimension bits (`TokenKeys.bit`) some entry starts with: a token with none of
+    /// them is proposed what its type is proposed, nothing more (`proposeToken` adds nothing).
+    private(set) var tokenBits: (classes: UInt64, dimensions: UInt64) = (0, 0)
+
+    /// Whether `proposeToken` may add an entry at a token with features `f`.
+    @inline(__always) func mayProposeToken(_ f: TokenFeatures) -> Bool {
+        f.classBit & tokenBits.classes != 0 || f.dimensionBits & tokenBits.dimensions != 0
+    }
+
+    /// Writes to `list` from `count` each entry that a token of `f`'s type can start (by its
+    /// kind, script, first unit or word, and those proposed everywhere), once each; `mark`
+    /// stamps `proposed` (any value no token position takes).
+    func proposeType(_ f: TokenFeatures, mark: Int, into list: UnsafeMutablePointer<Int32>, count: inout Int, proposed: UnsafeMutablePointer<Int>) {
+        pool.withUnsafeBufferPointer { pool in
+            func add(_ s: Span) {
+                for k in Int(s.start)..<Int(s.start + s.count) {
+                    let r = pool[k]
+                    if proposed[Int(r)] != mark { proposed[Int(r)] = mark; list[count] = r; count += 1 }
+                }
+            }
+            add(kinds[Int(f.kind.rawValue)])
+            add(scripts[Int(f.script.rawValue)])
+            if units.contains(f.firstUnit) { add(spans[Int(unitSlot[Int(f.firstUnit)]) - 1]) }
+            if !words.isEmpty, let k = words[f.hash] { add(spans[Int(k)]) }
+            add(unindexed)
+        }
+    }
+
+    /// Writes to `list` from `count` each entry that token `p` can start by its lexicon class or
+    /// the items starting at it, and that is not yet in the list (`proposed[e] == p` marks
+    /// those already there).
+    func proposeToken(_ f: TokenFeatures, at p: Int, view: DocumentView, into list: UnsafeMutablePointer<Int32>, count: inout Int, proposed: UnsafeMutablePointer<Int>) {
         pool.withUnsafeBufferPointer { pool in
             func add(_ s: Span) {
                 for k in Int(s.start)..<Int(s.start + s.count) {
@@ -85,10 +115,6 @@ struct FirstTokenIndex: Sendable {
                     if proposed[Int(r)] != p { proposed[Int(r)] = p; list[count] = r; count += 1 }
                 }
             }
-            add(kinds[Int(f.kind.rawValue)])
-            add(scripts[Int(f.script.rawValue)])
-            if units.contains(f.firstUnit) { add(spans[Int(unitSlot[Int(f.firstUnit)]) - 1]) }
-            if !words.isEmpty, let k = words[f.hash] { add(spans[Int(k)]) }
             if f.classBit != 0 {
                 for c in classes where c.bit & f.classBit != 0 && view.lexiconClass(p) == c.name { add(c.span) }
             }
@@ -101,7 +127,6 @@ struct FirstTokenIndex: Sendable {
                     }
                 }
             }
-            add(unindexed)
         }
     }
 }

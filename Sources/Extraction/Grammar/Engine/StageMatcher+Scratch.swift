@@ -5,7 +5,7 @@ extension StageMatcher {
     /// (no allocation per sentence).
     public final class Scratch {
         /// Per way: the token it was last proposed at (so a token lists it once).
-        var proposed: [Int]
+        let proposed: UnsafeMutablePointer<Int>
         /// The ways proposed at the current token: a buffer as long as the stage has ways (each
         /// is listed once per token), refilled at every token without array bookkeeping.
         let list: UnsafeMutablePointer<Int32>
@@ -13,10 +13,9 @@ extension StageMatcher {
         /// The rules to run at the current token, one bit each.
         var mask: [UInt64]
         var candidates: [Candidate] = []
-        /// Per token type: whether the start filter lets the type through (0: not asked yet,
-        /// 1: no, 2: yes). Asking the filter is a few hash probes, and most tokens of a note
-        /// repeat a type met before.
-        var typeAdmitted: [UInt8]
+        /// Per token type, the ways its tokens can start (most tokens of a note repeat a type
+        /// met before). Optional so that `match` can move it out and back.
+        var typeWays: TypeWays?
         /// Per token type: the requirement bits it meets (`TypeRequirements`; 0: not worked out).
         var typeRequirements: [UInt64]
         /// Matches whose action gave no value, with its reason: filled only by a `match` that
@@ -31,10 +30,10 @@ extension StageMatcher {
         var profiledScan = RuleProfile.Scan()
         var profiledNanoseconds: UInt64 = 0
         init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
-            proposed = [Int](repeating: -1, count: ways.ways.count)
+            proposed = listArena.buffer(max(1, ways.ways.count), of: Int.self, initial: -1)
             list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
             mask = [UInt64](repeating: 0, count: ways.words)
-            typeAdmitted = [UInt8](repeating: 0, count: view.types.count)
+            typeWays = TypeWays(types: view.types.count)
             typeRequirements = [UInt64](repeating: 0, count: view.types.count)
             run = Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens)
         }

@@ -8,10 +8,6 @@ import NoteGraphCore
 public final class StageMatcher: @unchecked Sendable {
     public let stage: String
     public let rules: [CompiledRule]
-    /// The union of all rules' first keys (everything if a rule has none): most tokens start
-    /// nothing, and this says so, asked once per token type (`Scratch.typeAdmitted`) and per
-    /// token only for classes and items.
-    let startFilter: KeyFilter
     /// The ways into the rules, which propose the rules worth running at a token.
     let ways: WayTable
     /// What a sentence must hold for each rule to be worth starting in it.
@@ -29,7 +25,6 @@ public final class StageMatcher: @unchecked Sendable {
         self.stage = stage
         self.rules = rules
         self.checks = checks
-        startFilter = rules.allSatisfy { $0.program.firstKeys != nil } ? arena.filter(Set(rules.flatMap { $0.program.firstKeys ?? [] })) : .everything
         ways = WayTable(rules.map(\.program), arena: arena)
         requirements = TypeRequirements(rules.map(\.program.requirement), arena: arena)
         code = StageCode(rules.map(\.program), arena: arena)
@@ -62,13 +57,14 @@ public final class StageMatcher: @unchecked Sendable {
         guard first < limit else { return ([], []) }
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
-        var proposed = scratch.proposed, run = scratch.run.take()!, candidates = scratch.candidates
+        let proposed = scratch.proposed
+        var run = scratch.run.take()!, candidates = scratch.candidates
         let list = scratch.list
-        var mask = scratch.mask, typeAdmitted = scratch.typeAdmitted, typeRequirements = scratch.typeRequirements
-        scratch.typeAdmitted = []; scratch.typeRequirements = []
+        var mask = scratch.mask, typeWays = scratch.typeWays.take()!, typeRequirements = scratch.typeRequirements
+        scratch.typeRequirements = []
         var profile = scratch.profile
         let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-        scratch.proposed = []; scratch.candidates = []; scratch.mask = []; scratch.profile = nil
+        scratch.candidates = []; scratch.mask = []; scratch.profile = nil
         candidates.removeAll(keepingCapacity: true)
         // Plain counters (a register each): copied into the scratch only when profiling.
         var admitted = 0, asked = 0, proposing = 0, skipped = 0
@@ -76,8 +72,8 @@ public final class StageMatcher: @unchecked Sendable {
         run.sentenceEnd = limit
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
-        let features = view.features, startFilter = self.startFilter, links = view.itemLinks, types = view.types.types
-        let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules
+        let features = view.features, links = view.itemLinks, types = view.types.types
+        let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules, checks = self.checks
         let requirements = self.requirements, ruleBits = requirements.ruleBits
         // The requirement bits the sentence meets, worked out when a rule that has one is first
         // about to start (most sentences start none).
@@ -85,20 +81,23 @@ public final class StageMatcher: @unchecked Sendable {
         for p in first..<limit {
             let f = features[p]
             let type = Int(types[p])
-            var admits = typeAdmitted[type]
-            if admits == 0 {
-                admits = startFilter.admitsType(f) ? 2 : 1
-                typeAdmitted[type] = admits
+            var ways = typeWays.ways(type, f, at: p, table: table, checks: checks, run: &run, scratch: list, proposed: proposed)
+            if table.index.mayProposeToken(f) {
+                // The token's class or items may propose more: listed once each, after its type's.
+                var listed = ways.count
+                for k in 0..<listed {
+                    list[k] = ways[k]
+                    proposed[Int(ways[k])] = p
+                }
+                table.index.proposeToken(f, at: p, view: view, into: list, count: &listed, proposed: proposed)
+                ways = UnsafeBufferPointer(start: list, count: listed)
             }
-            if admits == 1 && !startFilter.admitsToken(f) { continue }
+            if ways.isEmpty { continue }
             admitted += 1
-            var listed = 0
-            table.index.propose(f, at: p, view: view, into: list, count: &listed, proposed: &proposed)
-            if listed == 0 { continue }
-            asked += listed
+            asked += ways.count
             var any = false
             let masks = table.masks
-            for w in UnsafeBufferPointer(start: list, count: listed) {
+            for w in ways {
                 WayIn.masks(table.ways.baseAddress! + Int(w), number: Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
                     any = true
                     let from = masks + Int(m) * words
@@ -174,8 +173,8 @@ public final class StageMatcher: @unchecked Sendable {
         // Back into the scratch by move, not copy: a `Run` holds a dozen references, and a
         // copy per sentence retained and released each of them (the loop above only `continue`s,
         // so this is the one way out).
-        scratch.proposed = consume proposed; scratch.run = consume run
-        scratch.candidates = consume candidates; scratch.mask = consume mask; scratch.typeAdmitted = consume typeAdmitted
+        scratch.run = consume run
+        scratch.candidates = consume candidates; scratch.mask = consume mask; scratch.typeWays = consume typeWays
         scratch.typeRequirements = consume typeRequirements
         if profile != nil {
             scratch.profile = profile
