@@ -11,7 +11,7 @@ extension StageMatcher {
         let list: UnsafeMutablePointer<Int32>
         private let listArena = FilterArena()
         /// The rules to run at the current token, one bit each.
-        var mask: [UInt64]
+        let mask: UnsafeMutablePointer<UInt64>
         var candidates: [Candidate] = []
         /// Per token type, the ways its tokens can start (most tokens of a note repeat a type
         /// met before). Optional so that `match` can move it out and back.
@@ -32,7 +32,7 @@ extension StageMatcher {
         init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
             proposed = listArena.buffer(max(1, ways.ways.count), of: Int.self, initial: -1)
             list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
-            mask = [UInt64](repeating: 0, count: ways.words)
+            mask = listArena.buffer(ways.words, of: UInt64.self, initial: 0)
             typeWays = TypeWays(types: view.types.count)
             typeRequirements = [UInt64](repeating: 0, count: view.types.count)
             run = Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens)

@@ -60,11 +60,12 @@ public final class StageMatcher: @unchecked Sendable {
         let proposed = scratch.proposed
         var run = scratch.run.take()!, candidates = scratch.candidates
         let list = scratch.list
-        var mask = scratch.mask, typeWays = scratch.typeWays.take()!, typeRequirements = scratch.typeRequirements
+        let mask = scratch.mask
+        var typeWays = scratch.typeWays.take()!, typeRequirements = scratch.typeRequirements
         scratch.typeRequirements = []
         var profile = scratch.profile
         let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-        scratch.candidates = []; scratch.mask = []; scratch.profile = nil
+        scratch.candidates = []; scratch.profile = nil
         candidates.removeAll(keepingCapacity: true)
         // Plain counters (a register each): copied into the scratch only when profiling.
         var admitted = 0, asked = 0, proposing = 0, skipped = 0
@@ -174,7 +175,7 @@ public final class StageMatcher: @unchecked Sendable {
         // copy per sentence retained and released each of them (the loop above only `continue`s,
         // so this is the one way out).
         scratch.run = consume run
-        scratch.candidates = consume candidates; scratch.mask = consume mask; scratch.typeWays = consume typeWays
+        scratch.candidates = consume candidates; scratch.typeWays = consume typeWays
         scratch.typeRequirements = consume typeRequirements
         if profile != nil {
             scratch.profile = profile
