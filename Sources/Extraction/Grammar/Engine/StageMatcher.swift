@@ -48,11 +48,22 @@ public final class StageMatcher: @unchecked Sendable {
         profile.add(rows, scan: scratch.profiledScan, sentences: scratch.profiledSentences, nanoseconds: scratch.profiledNanoseconds)
     }
 
-    /// A match before overlap resolution (kept for `grammar explain`).
+    /// A match before overlap resolution (kept for `grammar explain`). Holds the value and
+    /// bounds, not an `Item`: the item (two strings more to retain, copy and release) is made
+    /// only for the winners, and for every candidate only when explaining.
     public struct Candidate {
         public var rule: Int
-        public var item: Item
-        var length: Int32
+        let compiled: CompiledRule
+        var firstToken: Int32
+        var endToken: Int32
+        var start: Int32
+        var end: Int32
+        var value: JSONValue
+
+        public var item: Item {
+            Item(dimension: compiled.dimension, firstToken: firstToken, endToken: endToken, start: start, end: end,
+                 value: value, rule: compiled.id)
+        }
     }
 
     /// The winning items of this stage in one sentence, and (if asked) every candidate; then
@@ -62,14 +73,22 @@ public final class StageMatcher: @unchecked Sendable {
         guard first < limit else { return ([], []) }
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
-        var proposed = scratch.proposed, run = scratch.run.take()!, candidates = scratch.candidates
+        var proposed = scratch.proposed, candidates = scratch.candidates
+        // Moved out by address: `take()` copied its 500 bytes four times, this twice.
+        var run = withUnsafeMutablePointer(to: &scratch.run) { slot in
+            let run = slot.move()
+            slot.initialize(to: nil)
+            return run
+        }.unsafelyUnwrapped
         let list = scratch.list
         var mask = scratch.mask, typeAdmitted = scratch.typeAdmitted, typeRequirements = scratch.typeRequirements
         scratch.typeAdmitted = []; scratch.typeRequirements = []
         var profile = scratch.profile
         let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         scratch.proposed = []; scratch.candidates = []; scratch.mask = []; scratch.profile = nil
-        candidates.removeAll(keepingCapacity: true)
+        // One by one from the end: `removeAll(keepingCapacity:)` went through the generic
+        // `replaceSubrange` and its destroy by metadata, at every sentence.
+        while !candidates.isEmpty { candidates.removeLast() }
         // Plain counters (a register each): copied into the scratch only when profiling.
         var admitted = 0, asked = 0, proposing = 0, skipped = 0
         run.sentenceStart = first
@@ -155,17 +174,18 @@ public final class StageMatcher: @unchecked Sendable {
                     let stop = tokens[end - 1].end
                     // Why an action refused a match is asked only while explaining (`keepCandidates`).
                     let refusal = keepCandidates ? Refusal() : nil
-                    let input = ActionInput(start: start, end: stop, captures: captures, view: view, rule: compiled, refusal: refusal)
-                    guard let value = compiled.perform(input) else {
+                    // The input made in the call, not in a local: a local was copied for the call
+                    // and both copies destroyed.
+                    guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: captures, view: view,
+                                                                   rule: compiled, refusal: refusal)) else {
                         if let refusal {
                             scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
                                                            reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
                         }
                         continue
                     }
-                    let item = Item(dimension: compiled.dimension, firstToken: Int32(p), endToken: Int32(end),
-                                    start: start, end: stop, value: value, rule: compiled.id)
-                    candidates.append(Candidate(rule: r, item: item, length: stop - start))
+                    candidates.append(Candidate(rule: r, compiled: compiled, firstToken: Int32(p), endToken: Int32(end),
+                                                start: start, end: stop, value: value))
                     matched = true
                 }
             }
@@ -174,7 +194,8 @@ public final class StageMatcher: @unchecked Sendable {
         // Back into the scratch by move, not copy: a `Run` holds a dozen references, and a
         // copy per sentence retained and released each of them (the loop above only `continue`s,
         // so this is the one way out).
-        scratch.proposed = consume proposed; scratch.run = consume run
+        scratch.proposed = consume proposed
+        scratch.run = consume run
         scratch.candidates = consume candidates; scratch.mask = consume mask; scratch.typeAdmitted = consume typeAdmitted
         scratch.typeRequirements = consume typeRequirements
         if profile != nil {
@@ -190,34 +211,47 @@ public final class StageMatcher: @unchecked Sendable {
         return (winners, kept)
     }
 
-    /// Longest first, then priority, then rule order; a token belongs to one winner at most.
-    /// Sorted by plain keys, not by the candidates: moving candidates (each an item with its
-    /// strings and value) and reading each rule's priority through its `Rule` per comparison
-    /// cost more than the matching of short sentences.
+    /// Longest first (in characters), then priority, then rule order, then first token; a
+    /// token belongs to one winner at most. Most sentences have none or one candidate, so
+    /// everything here works in temporary (stack) buffers: sorting keys, not candidates, and
+    /// marking the winners, whose items come out in token order because candidates are found
+    /// in token order (and winners never share a first token).
     func resolve(_ candidates: [Candidate], tokens: Range<Int>) -> [Item] {
-        if candidates.isEmpty { return [] }
-        if candidates.count == 1 { return [candidates[0].item] }
+        let n = candidates.count
+        if n == 0 { return [] }
+        if n == 1 { return [candidates[0].item] }
         struct Key { var length: Int32; var priority: Int; var order: Int; var first: Int32; var index: Int }
-        var keys = candidates.indices.map { i in
-            let c = candidates[i]
-            return Key(length: c.length, priority: rules[c.rule].priority, order: rules[c.rule].order, first: c.item.firstToken, index: i)
+        let rules = self.rules
+        return withUnsafeTemporaryAllocation(of: Key.self, capacity: n) { buffer in
+            var keys = buffer
+            for i in 0..<n {
+                let c = candidates[i], rule = rules[c.rule]
+                keys.initializeElement(at: i, to: Key(length: c.end - c.start, priority: rule.priority, order: rule.order,
+                                                      first: c.firstToken, index: i))
+            }
+            keys.sort { a, b in
+                if a.length != b.length { return a.length > b.length }
+                if a.priority != b.priority { return a.priority > b.priority }
+                if a.order != b.order { return a.order < b.order }
+                return a.first < b.first
+            }
+            return withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokens.count + n) { marks in
+                // Tokens taken first, then which candidates won.
+                marks.initialize(repeating: false)
+                var count = 0
+                for key in keys {
+                    let c = candidates[key.index]
+                    let range = (Int(c.firstToken) - tokens.lowerBound)..<(Int(c.endToken) - tokens.lowerBound)
+                    if range.contains(where: { marks[$0] }) { continue }
+                    for k in range { marks[k] = true }
+                    marks[tokens.count + key.index] = true
+                    count += 1
+                }
+                var won: [Item] = []
+                won.reserveCapacity(count)
+                for i in 0..<n where marks[tokens.count + i] { won.append(candidates[i].item) }
+                return won
+            }
         }
-        keys.sort { a, b in
-            if a.length != b.length { return a.length > b.length }
-            if a.priority != b.priority { return a.priority > b.priority }
-            if a.order != b.order { return a.order < b.order }
-            return a.first < b.first
-        }
-        var taken = [Bool](repeating: false, count: tokens.count)
-        var won: [Int] = []
-        for key in keys {
-            let item = candidates[key.index].item
-            let range = (Int(item.firstToken) - tokens.lowerBound)..<(Int(item.endToken) - tokens.lowerBound)
-            if range.contains(where: { taken[$0] }) { continue }
-            for k in range { taken[k] = true }
-            won.append(key.index)
-        }
-        won.sort { candidates[$0].item.firstToken < candidates[$1].item.firstToken }
-        return won.map { candidates[$0].item }
     }
 }
