@@ -176,7 +176,7 @@ public final class StageMatcher: @unchecked Sendable {
                     let refusal = keepCandidates ? Refusal() : nil
                     // The input made in the call, not in a local: a local was copied for the call
                     // and both copies destroyed.
-                    guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: captures, view: view,
+                    guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: consume captures, view: view,
                                                                    rule: compiled, refusal: refusal)) else {
                         if let refusal {
                             scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
@@ -212,36 +212,42 @@ public final class StageMatcher: @unchecked Sendable {
     }
 
     /// Longest first (in characters), then priority, then rule order, then first token; a
-    /// token belongs to one winner at most. Most sentences have none or one candidate, so
-    /// everything here works in temporary (stack) buffers: sorting keys, not candidates, and
-    /// marking the winners, whose items come out in token order because candidates are found
-    /// in token order (and winners never share a first token).
+    /// token belongs to one winner at most. Most sentences have none or one candidate, and
+    /// most others two, so those are settled directly; the rest works in temporary (stack)
+    /// buffers: sorting keys, not candidates, and marking the winners, whose items come out in
+    /// token order because candidates are found in token order (and winners never share a
+    /// first token).
     func resolve(_ candidates: [Candidate], tokens: Range<Int>) -> [Item] {
         let n = candidates.count
         if n == 0 { return [] }
         if n == 1 { return [candidates[0].item] }
         struct Key { var length: Int32; var priority: Int; var order: Int; var first: Int32; var index: Int }
-        let rules = self.rules
+        func key(_ i: Int) -> Key {
+            let rule = candidates[i].compiled
+            return Key(length: candidates[i].end - candidates[i].start, priority: rule.priority, order: rule.order,
+                       first: candidates[i].firstToken, index: i)
+        }
+        func precedes(_ a: Key, _ b: Key) -> Bool {
+            if a.length != b.length { return a.length > b.length }
+            if a.priority != b.priority { return a.priority > b.priority }
+            if a.order != b.order { return a.order < b.order }
+            return a.first < b.first
+        }
+        if n == 2 {
+            // The second starts no earlier than the first: they overlap iff it starts inside it.
+            if candidates[1].firstToken >= candidates[0].endToken { return [candidates[0].item, candidates[1].item] }
+            return [candidates[precedes(key(0), key(1)) ? 0 : 1].item]
+        }
         return withUnsafeTemporaryAllocation(of: Key.self, capacity: n) { buffer in
             var keys = buffer
-            for i in 0..<n {
-                let c = candidates[i], rule = rules[c.rule]
-                keys.initializeElement(at: i, to: Key(length: c.end - c.start, priority: rule.priority, order: rule.order,
-                                                      first: c.firstToken, index: i))
-            }
-            keys.sort { a, b in
-                if a.length != b.length { return a.length > b.length }
-                if a.priority != b.priority { return a.priority > b.priority }
-                if a.order != b.order { return a.order < b.order }
-                return a.first < b.first
-            }
+            for i in 0..<n { keys.initializeElement(at: i, to: key(i)) }
+            keys.sort(by: precedes)
             return withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokens.count + n) { marks in
                 // Tokens taken first, then which candidates won.
                 marks.initialize(repeating: false)
                 var count = 0
                 for key in keys {
-                    let c = candidates[key.index]
-                    let range = (Int(c.firstToken) - tokens.lowerBound)..<(Int(c.endToken) - tokens.lowerBound)
+                    let range = (Int(candidates[key.index].firstToken) - tokens.lowerBound)..<(Int(candidates[key.index].endToken) - tokens.lowerBound)
                     if range.contains(where: { marks[$0] }) { continue }
                     for k in range { marks[k] = true }
                     marks[tokens.count + key.index] = true
