@@ -60,7 +60,11 @@ public struct ActionInput {
     /// The whole match's text, built only when an action asks (most read their captures).
     public var text: String { view.string(start, end) }
 
-    public func capture(_ name: String) -> Capture? { captures.first { $0.name == name } }
+    /// By index: `first(where:)` copied (retained and released) every capture it passed.
+    public func capture(_ name: String) -> Capture? {
+        for i in captures.indices where captures[i].name == name { return captures[i] }
+        return nil
+    }
 
     /// A capture's text, or nil if it did not take part.
     public func text(_ name: String) -> String? { capture(name).map { view.string($0.start, $0.end) } }
