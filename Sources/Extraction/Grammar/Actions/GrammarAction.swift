@@ -18,20 +18,32 @@ public struct ActionInput {
     public var refusal: Refusal? = nil
 
     /// Set by an action that hands another action an input of its own (`date.offset` passes
-    /// its anchor's reader the arguments after its first): nil, the rule's.
-    private var ownArguments: [String]?
-    private var ownPrepared: (any Sendable)??
+    /// its anchor's reader the arguments after its first): nil, the rule's. One reference, not
+    /// the two optionals it holds: an input is made, copied and destroyed at every match, and
+    /// destroying an optional existential inline cost more than the rest of the input.
+    private var own: Own?
+
+    /// What an action set on an input it hands on (nil: the rule's). Never changed once made,
+    /// so copies of an input share it safely; each setter makes a new one.
+    private final class Own {
+        let arguments: [String]?
+        let prepared: (any Sendable)??
+        init(arguments: [String]?, prepared: (any Sendable)??) {
+            self.arguments = arguments
+            self.prepared = prepared
+        }
+    }
 
     /// The rule's arguments (from its `action` line).
     public var arguments: [String] {
-        get { ownArguments ?? rule.arguments }
-        set { ownArguments = newValue }
+        get { own?.arguments ?? rule.arguments }
+        set { own = Own(arguments: newValue, prepared: own?.prepared) }
     }
 
     /// What the action's `prepare` made of the arguments, once per rule (nil: nothing).
     public var prepared: (any Sendable)? {
-        get { ownPrepared ?? rule.prepared }
-        set { ownPrepared = .some(newValue) }
+        get { own?.prepared ?? rule.prepared }
+        set { own = Own(arguments: own?.arguments, prepared: .some(newValue)) }
     }
     /// The note's own date (ISO), for relative expressions.
     public var referenceDate: String? { view.referenceDate }
@@ -48,7 +60,11 @@ public struct ActionInput {
     /// The whole match's text, built only when an action asks (most read their captures).
     public var text: String { view.string(start, end) }
 
-    public func capture(_ name: String) -> Capture? { captures.first { $0.name == name } }
+    /// By index: `first(where:)` copied (retained and released) every capture it passed.
+    public func capture(_ name: String) -> Capture? {
+        for i in captures.indices where captures[i].name == name { return captures[i] }
+        return nil
+    }
 
     /// A capture's text, or nil if it did not take part.
     public func text(_ name: String) -> String? { capture(name).map { view.string($0.start, $0.end) } }

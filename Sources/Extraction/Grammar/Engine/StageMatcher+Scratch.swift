@@ -21,9 +21,9 @@ extension StageMatcher {
         /// Matches whose action gave no value, with its reason: filled only by a `match` that
         /// keeps candidates (`grammar explain`), read by the caller after it.
         public var refused: [Refused] = []
-        /// Optional so that `match` can move it out and back: a copy would share and then
-        /// duplicate its buffers on the first write.
-        var run: Run?
+        /// Held by address: `match` works on it in place. Moved out into a local and back, its
+        /// 500 bytes were copied several times per sentence.
+        let run: UnsafeMutablePointer<Run>
         /// Per-rule counts when profiling (`RuleProfile`), nil otherwise.
         var profile: [RuleProfile.Row]?
         var profiledSentences = 0
@@ -35,7 +35,13 @@ extension StageMatcher {
             mask = listArena.buffer(ways.words, of: UInt64.self, initial: 0)
             typeWays = TypeWays(types: view.types.count)
             typeRequirements = [UInt64](repeating: 0, count: view.types.count)
-            run = Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens)
+            run = .allocate(capacity: 1)
+            run.initialize(to: Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens))
+        }
+
+        deinit {
+            run.deinitialize(count: 1)
+            run.deallocate()
         }
     }
 }

@@ -43,11 +43,22 @@ public final class StageMatcher: @unchecked Sendable {
         profile.add(rows, scan: scratch.profiledScan, sentences: scratch.profiledSentences, nanoseconds: scratch.profiledNanoseconds)
     }
 
-    /// A match before overlap resolution (kept for `grammar explain`).
+    /// A match before overlap resolution (kept for `grammar explain`). Holds the value and
+    /// bounds, not an `Item`: the item (two strings more to retain, copy and release) is made
+    /// only for the winners, and for every candidate only when explaining.
     public struct Candidate {
         public var rule: Int
-        public var item: Item
-        var length: Int32
+        let compiled: CompiledRule
+        var firstToken: Int32
+        var endToken: Int32
+        var start: Int32
+        var end: Int32
+        var value: JSONValue
+
+        public var item: Item {
+            Item(dimension: compiled.dimension, firstToken: firstToken, endToken: endToken, start: start, end: end,
+                 value: value, rule: compiled.id)
+        }
     }
 
     /// The winning items of this stage in one sentence, and (if asked) every candidate; then
@@ -57,8 +68,8 @@ public final class StageMatcher: @unchecked Sendable {
         guard first < limit else { return ([], []) }
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
-        let proposed = scratch.proposed
-        var run = scratch.run.take()!, candidates = scratch.candidates
+        let proposed = scratch.proposed, run = scratch.run
+        var candidates = scratch.candidates
         let list = scratch.list
         let mask = scratch.mask
         var typeWays = scratch.typeWays.take()!, typeRequirements = scratch.typeRequirements
@@ -66,11 +77,13 @@ public final class StageMatcher: @unchecked Sendable {
         var profile = scratch.profile
         let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         scratch.candidates = []; scratch.profile = nil
-        candidates.removeAll(keepingCapacity: true)
+        // One by one from the end: `removeAll(keepingCapacity:)` went through the generic
+        // `replaceSubrange` and its destroy by metadata, at every sentence.
+        while !candidates.isEmpty { candidates.removeLast() }
         // Plain counters (a register each): copied into the scratch only when profiling.
         var admitted = 0, asked = 0, proposing = 0, skipped = 0
-        run.sentenceStart = first
-        run.sentenceEnd = limit
+        run.pointee.sentenceStart = first
+        run.pointee.sentenceEnd = limit
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
         let features = view.features, links = view.itemLinks, types = view.types.types
@@ -82,7 +95,7 @@ public final class StageMatcher: @unchecked Sendable {
         for p in first..<limit {
             let f = features[p]
             let type = Int(types[p])
-            var ways = typeWays.ways(type, f, at: p, table: table, checks: checks, run: &run, scratch: list, proposed: proposed)
+            var ways = typeWays.ways(type, f, at: p, table: table, checks: checks, run: &run.pointee, scratch: list, proposed: proposed)
             if table.index.mayProposeToken(f) {
                 // The token's class or items may propose more: listed once each, after its type's.
                 var listed = ways.count
@@ -99,7 +112,7 @@ public final class StageMatcher: @unchecked Sendable {
             var any = false
             let masks = table.masks
             for w in ways {
-                WayIn.masks(table.ways.baseAddress! + Int(w), number: Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run) { m in
+                WayIn.masks(table.ways.baseAddress! + Int(w), number: Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run.pointee) { m in
                     any = true
                     let from = masks + Int(m) * words
                     for k in 0..<words { mask[k] |= from[k] }
@@ -126,12 +139,12 @@ public final class StageMatcher: @unchecked Sendable {
                     }
                     let compiled = rules[r]
                     let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-                    let steps0 = run.steps
+                    let steps0 = run.pointee.steps
                     var matched = false
                     defer {
                         if profile != nil {
                             profile![r].starts += 1
-                            profile![r].steps += run.steps - steps0
+                            profile![r].steps += run.pointee.steps - steps0
                             if matched { profile![r].matches += 1 }
                             profile![r].nanoseconds += DispatchTime.now().uptimeNanoseconds - t0
                         }
@@ -140,41 +153,40 @@ public final class StageMatcher: @unchecked Sendable {
                     let captures: [Capture]
                     let start = tokens[p].start
                     if let single = compiled.single {
-                        guard run.passes(single.check, p) else { continue }
+                        guard run.pointee.passes(single.check, p) else { continue }
                         end = p + 1
                         captures = single.capture.map {
                             [Capture(name: compiled.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
                                      start: start, end: tokens[p].end, value: nil)]
                         } ?? []
                     } else {
-                        let entry = run.begin(rule: r, at: p)
-                        end = run.best(entry, p)
+                        let entry = run.pointee.begin(rule: r, at: p)
+                        end = run.pointee.best(entry, p)
                         guard end > p else { continue }
-                        captures = run.captures(compiled.captureNames, entry: entry, end: end)
+                        captures = run.pointee.captures(compiled.captureNames, entry: entry, end: end)
                     }
                     let stop = tokens[end - 1].end
                     // Why an action refused a match is asked only while explaining (`keepCandidates`).
                     let refusal = keepCandidates ? Refusal() : nil
-                    let input = ActionInput(start: start, end: stop, captures: captures, view: view, rule: compiled, refusal: refusal)
-                    guard let value = compiled.perform(input) else {
+                    // The input made in the call, not in a local: a local was copied for the call
+                    // and both copies destroyed.
+                    guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: consume captures, view: view,
+                                                                   rule: compiled, refusal: refusal)) else {
                         if let refusal {
                             scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
                                                            reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
                         }
                         continue
                     }
-                    let item = Item(dimension: compiled.dimension, firstToken: Int32(p), endToken: Int32(end),
-                                    start: start, end: stop, value: value, rule: compiled.id)
-                    candidates.append(Candidate(rule: r, item: item, length: stop - start))
+                    candidates.append(Candidate(rule: r, compiled: compiled, firstToken: Int32(p), endToken: Int32(end),
+                                                start: start, end: stop, value: value))
                     matched = true
                 }
             }
         }
         let winners = resolve(candidates, tokens: first..<limit), kept = keepCandidates ? candidates : []
-        // Back into the scratch by move, not copy: a `Run` holds a dozen references, and a
-        // copy per sentence retained and released each of them (the loop above only `continue`s,
-        // so this is the one way out).
-        scratch.run = consume run
+        // Back into the scratch by move, not copy (the loop above only `continue`s, so this is
+        // the one way out).
         scratch.candidates = consume candidates; scratch.typeWays = consume typeWays
         scratch.typeRequirements = consume typeRequirements
         if profile != nil {
@@ -190,34 +202,53 @@ public final class StageMatcher: @unchecked Sendable {
         return (winners, kept)
     }
 
-    /// Longest first, then priority, then rule order; a token belongs to one winner at most.
-    /// Sorted by plain keys, not by the candidates: moving candidates (each an item with its
-    /// strings and value) and reading each rule's priority through its `Rule` per comparison
-    /// cost more than the matching of short sentences.
+    /// Longest first (in characters), then priority, then rule order, then first token; a
+    /// token belongs to one winner at most. Most sentences have none or one candidate, and
+    /// most others two, so those are settled directly; the rest works in temporary (stack)
+    /// buffers: sorting keys, not candidates, and marking the winners, whose items come out in
+    /// token order because candidates are found in token order (and winners never share a
+    /// first token).
     func resolve(_ candidates: [Candidate], tokens: Range<Int>) -> [Item] {
-        if candidates.isEmpty { return [] }
-        if candidates.count == 1 { return [candidates[0].item] }
+        let n = candidates.count
+        if n == 0 { return [] }
+        if n == 1 { return [candidates[0].item] }
         struct Key { var length: Int32; var priority: Int; var order: Int; var first: Int32; var index: Int }
-        var keys = candidates.indices.map { i in
-            let c = candidates[i]
-            return Key(length: c.length, priority: rules[c.rule].priority, order: rules[c.rule].order, first: c.item.firstToken, index: i)
+        func key(_ i: Int) -> Key {
+            let rule = candidates[i].compiled
+            return Key(length: candidates[i].end - candidates[i].start, priority: rule.priority, order: rule.order,
+                       first: candidates[i].firstToken, index: i)
         }
-        keys.sort { a, b in
+        func precedes(_ a: Key, _ b: Key) -> Bool {
             if a.length != b.length { return a.length > b.length }
             if a.priority != b.priority { return a.priority > b.priority }
             if a.order != b.order { return a.order < b.order }
             return a.first < b.first
         }
-        var taken = [Bool](repeating: false, count: tokens.count)
-        var won: [Int] = []
-        for key in keys {
-            let item = candidates[key.index].item
-            let range = (Int(item.firstToken) - tokens.lowerBound)..<(Int(item.endToken) - tokens.lowerBound)
-            if range.contains(where: { taken[$0] }) { continue }
-            for k in range { taken[k] = true }
-            won.append(key.index)
+        if n == 2 {
+            // The second starts no earlier than the first: they overlap iff it starts inside it.
+            if candidates[1].firstToken >= candidates[0].endToken { return [candidates[0].item, candidates[1].item] }
+            return [candidates[precedes(key(0), key(1)) ? 0 : 1].item]
         }
-        won.sort { candidates[$0].item.firstToken < candidates[$1].item.firstToken }
-        return won.map { candidates[$0].item }
+        return withUnsafeTemporaryAllocation(of: Key.self, capacity: n) { buffer in
+            var keys = buffer
+            for i in 0..<n { keys.initializeElement(at: i, to: key(i)) }
+            keys.sort(by: precedes)
+            return withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokens.count + n) { marks in
+                // Tokens taken first, then which candidates won.
+                marks.initialize(repeating: false)
+                var count = 0
+                for key in keys {
+                    let range = (Int(candidates[key.index].firstToken) - tokens.lowerBound)..<(Int(candidates[key.index].endToken) - tokens.lowerBound)
+                    if range.contains(where: { marks[$0] }) { continue }
+                    for k in range { marks[k] = true }
+                    marks[tokens.count + key.index] = true
+                    count += 1
+                }
+                var won: [Item] = []
+                won.reserveCapacity(count)
+                for i in 0..<n where marks[tokens.count + i] { won.append(candidates[i].item) }
+                return won
+            }
+        }
     }
 }
