@@ -20,7 +20,14 @@ public struct ActionInput {
     /// Set by an action that hands another action an input of its own (`date.offset` passes
     /// its anchor's reader the arguments after its first): nil, the rule's.
     private var ownArguments: [String]?
-    private var ownPrepared: (any Sendable)??
+    /// Boxed: a nil reference is all the usual input carries and checks (copying and
+    /// destroying a doubly optional existential took the runtime's generic path every time).
+    private var ownPrepared: Prepared?
+
+    private final class Prepared {
+        let value: (any Sendable)?
+        init(_ value: (any Sendable)?) { self.value = value }
+    }
 
     /// The rule's arguments (from its `action` line).
     public var arguments: [String] {
@@ -30,9 +37,23 @@ public struct ActionInput {
 
     /// What the action's `prepare` made of the arguments, once per rule (nil: nothing).
     public var prepared: (any Sendable)? {
-        get { ownPrepared ?? rule.prepared }
-        set { ownPrepared = .some(newValue) }
+        get { ownPrepared.map(\.value) ?? rule.prepared }
+        set { ownPrepared = Prepared(newValue) }
     }
+    /// `prepared` as the type its action's `prepare` makes, nil when it is not one. Compares
+    /// the held value's type with T instead of casting (`as?` runs the runtime's general cast,
+    /// which cost more than the table lookups it served); the types prepared are final classes
+    /// and structs, so the exact type is the only one a cast would accept.
+    public func prepared<T>(as type: T.Type) -> T? {
+        func exactly<P>(_ p: P) -> T? { P.self == T.self ? unsafeBitCast(p, to: T.self) : nil }
+        if let own = ownPrepared {
+            guard let value = own.value else { return nil }
+            return exactly(value)
+        }
+        guard let p = rule.prepared else { return nil }
+        return exactly(p)
+    }
+
     /// The note's own date (ISO), for relative expressions.
     public var referenceDate: String? { view.referenceDate }
 
@@ -48,10 +69,26 @@ public struct ActionInput {
     /// The whole match's text, built only when an action asks (most read their captures).
     public var text: String { view.string(start, end) }
 
-    public func capture(_ name: String) -> Capture? { captures.first { $0.name == name } }
+    /// The first capture named so. Searched by position: `first(where:)` copied each capture it
+    /// passed (retaining its name and value), and actions ask several names per call.
+    public func capture(_ name: String) -> Capture? {
+        guard let i = index(name) else { return nil }
+        return captures[i]
+    }
+
+    private func index(_ name: String) -> Int? {
+        for i in captures.indices where captures[i].name == name { return i }
+        return nil
+    }
+
+    /// Whether a capture of that name took part (no copy of it made).
+    public func has(_ name: String) -> Bool { index(name) != nil }
 
     /// A capture's text, or nil if it did not take part.
-    public func text(_ name: String) -> String? { capture(name).map { view.string($0.start, $0.end) } }
+    public func text(_ name: String) -> String? {
+        guard let i = index(name) else { return nil }
+        return view.string(captures[i].start, captures[i].end)
+    }
 
     /// A capture's value if it is one item, else nil.
     public func value(_ name: String) -> JSONValue? { capture(name)?.value }

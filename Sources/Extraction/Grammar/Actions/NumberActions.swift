@@ -100,7 +100,7 @@ enum NumberActions {
                       summary: "a number with a scale letter in the same token (1.29T, 500M, 2bn); arguments map suffixes to factors: k=1e3 bn=1e9 …",
                       checkArguments: suffixTable, prepare: { SuffixTable($0) }) { input in
             let text = input.text("n") ?? input.text
-            guard let v = suffixed(text, input.prepared as? SuffixTable ?? SuffixTable(input.arguments)) else {
+            guard let v = suffixed(text, input.prepared(as: SuffixTable.self) ?? SuffixTable(input.arguments)) else {
                 // Why, worked out only when someone asks (`refuse` keeps nothing otherwise).
                 guard input.refusal != nil else { return nil }
                 let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }

@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+@testable import Extraction
+
+/// The grammar actions' fast paths must give what their general steps give, on cases at the
+/// edges of each fast path and on seeded random text (see `FastPathTests`).
+final class ActionFastPathTests: XCTestCase {
+    /// A unit word looked up from its ASCII units (packed into an integer) or as a String.
+    func testUnitTableAsciiLookupEqualsStringLookup() {
+        let tables: [[String]] = [
+            [], ["kW=1e3", "GW=1e9", "W=1", "mW=1e-3", "MW=1e6", "=7", "max=100"],
+            ["Mb=1e6", "MB=8e6", "mb=oops", "kb=1e3", "\u{212A}B=1024", "squaremeters=1", "万=1e4", "x=1", "X=2", "bp=1e-4"],
+            ["a=1", "ab=2", "abcdefgh=8", "abcdefghi=9", "ABCDEFGH=80", "~兆=1e6", "h=3600", "/h=3600"],
+        ]
+        var rng = SeededGenerator(seed: 17)
+        let pool = Array("abkmgwxABKMGWX/=~0")
+        for args in tables {
+            let table = UnitTable(args)
+            var words = ["", "kW", "KW", "kw", "GW", "w", "W", "Mb", "MB", "mb", "mB", "KB", "kB", "squaremeters", "SquareMeters",
+                         "x", "X", "bp", "BP", "a", "ab", "abcdefgh", "ABCDEFGH", "abcdefghi", "ABCDEFGHI", "h", "/h", "max"]
+            for _ in 0..<3_000 {
+                words.append(String((0..<Int.random(in: 1...10, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+            }
+            for w in words {
+                XCTAssertEqual(table.factor(ascii: Array(w.utf16)[...]).map(\.bitPattern), table.factor(of: w).map(\.bitPattern), "\(args) \(w)")
+            }
+        }
+    }
+
+    /// `tidy` below 1e-7 returns x itself when its shortest text has at most 15 digits: what
+    /// reading back its "%.15g" text gives.
+    func testTidyOfSmallValuesEqualsFormatting() {
+        var cases: [Double] = [3e-9, 1.5e-8, 3.0000000000000004e-9, 2.9999999999999996e-9, 1e-8, 9.999999999999999e-9,
+                               5e-324, 2.2250738585072014e-308, 1e-300, -3e-9, 0.000000099999999999999995]
+        var rng = SeededGenerator(seed: 19)
+        for _ in 0..<20_000 {
+            let mantissa = Double(Int.random(in: 1...999_999, using: &rng))
+            cases.append(mantissa * pow(10, -Double(Int.random(in: 8...30, using: &rng))))
+            cases.append(mantissa / pow(10, Double(Int.random(in: 8...30, using: &rng))))
+            cases.append(Double(bitPattern: UInt64.random(in: 0x0010_0000_0000_0000...0x3E70_0000_0000_0000, using: &rng)))
+        }
+        for x in cases where abs(x) < 1e-7 {
+            let expected = Double(String(format: "%.15g", x)) ?? x
+            XCTAssertEqual(FigureReading.tidy(x).bitPattern, expected.bitPattern, "\(x)")
+        }
+        XCTAssertEqual(FigureReading.significantDigits("3e-09"), 1)
+        XCTAssertEqual(FigureReading.significantDigits("0.00120"), 2)
+        XCTAssertEqual(FigureReading.significantDigits("3.0000000000000004e-09"), 17)
+    }
+
+    /// A month's name key and a month glued to its day, by byte for ASCII text.
+    func testMonthReadingEqualsCharacterSteps() {
+        func month(_ text: String) -> Int? {
+            let key = text.lowercased().filter { $0.isLetter && $0.isASCII }
+            if !key.isEmpty, let m = DateText.monthNames[key] { return m }
+            guard let m = DateText.integer(text), (1...12).contains(m) else { return nil }
+            return m
+        }
+        func glued(_ t: String) -> (month: Int, day: Int)? {
+            let letters = t.filter { $0.isLetter }, digits = t.filter { $0.isNumber }
+            guard !letters.isEmpty, (1...2).contains(digits.count), letters.count + digits.count == t.count,
+                  t.first!.isLetter ? t.last!.isNumber && t.hasSuffix(digits) : t.hasPrefix(digits),
+                  let m = DateText.monthNames[letters.lowercased()], let d = Int(digits), (1...31).contains(d) else { return nil }
+            return (m, d)
+        }
+        var cases = ["May", "SEPT", "sept.", "3月", "03", "12", "13", "Oct2", "2oct", "april22", "22April", "Dec31", "dec32", "Q3", "3Q",
+                     "10th", "1st", "ja1n", "1jan2", "jan123", "Ｊan1", "\u{212A}", "İ", "march\r\n", "3月份", "十二月", ""]
+        var rng = SeededGenerator(seed: 23)
+        let pool = Array("0123janFEBmayMaroctdecsepQth .,'’月年-\r\n")
+        for _ in 0..<20_000 {
+            cases.append(String((0..<Int.random(in: 1...8, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+        }
+        for t in cases {
+            XCTAssertEqual(DateText.month(t), month(t), t)
+            let fast = DateActions.monthGluedToDay(t), general = glued(t)
+            XCTAssertEqual(fast?.month, general?.month, t)
+            XCTAssertEqual(fast?.day, general?.day, t)
+        }
+    }
+
+    /// A token's last character told from its units, and FY found by byte.
+    func testTokenEndingsAndFiscalMarkEqualStringSearch() {
+        var cases = ["2019年", "年", "2月", "月", "x年", "\u{0600}年", "\u{200D}年", "年\u{0301}", "\u{F98E}", "a\u{F98E}", "2019", "", "年年", "ab月"]
+        var rng = SeededGenerator(seed: 29)
+        let pool = Array("12a年月日\u{0301}\u{0600}\u{200D}\u{F98E}\u{FF11}")
+        for _ in 0..<10_000 {
+            cases.append(String((0..<Int.random(in: 0...5, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+        }
+        for t in cases {
+            for c: Unicode.Scalar in ["年", "月"] {
+                XCTAssertEqual(DateActions.endsWith(Array(t.utf16)[...], c), t.hasSuffix(String(Character(c))), t)
+            }
+        }
+        var tokens = ["FY26", "1QFY26", "FFY", "FY", "F", "Y", "XFYFY", "2026E", "fy26"]
+        let letters = Array("FYQH12E")
+        for _ in 0..<5_000 {
+            tokens.append(String((0..<Int.random(in: 0...6, using: &rng)).map { _ in letters.randomElement(using: &rng)! }))
+        }
+        for t in tokens {
+            let s = Substring(t)
+            XCTAssertEqual(DateActions.fiscalMark(s), s.range(of: "FY"), t)
+        }
+    }
+}
