@@ -101,4 +101,22 @@ final class ActionFastPathTests: XCTestCase {
             XCTAssertEqual(DateActions.fiscalMark(s), s.range(of: "FY"), t)
         }
     }
+
+    /// Chinese numerals read from their units agree with the Character steps, on text the
+    /// fast path takes and text it leaves to them.
+    func testChineseNumeralUnitsEqualCharacterSteps() {
+        var cases = ["三百五十二", "两千四百五", "一万五千亿", "二十万亿", "5万4千6百", "1.29万亿", "四万万", "二〇二五", "肆佰陸拾", "负三十二",
+                     "十五点七", "五分之一", "一千多万", "五十打", "万", "两两", "五十千", "伍", "陆", "\u{F9D3}", "\u{F973}", "\u{F978}千",
+                     "\u{F9D1}\u{F9B2}", "两〇", "一二", "1,234万", "1..2万", "三十余", "几", "多三", "100多亿", "99999999999999999999亿", "", "三 百"]
+        var rng = SeededGenerator(seed: 31)
+        let pool = Array("零〇一二两兩三四五六七八九十百千万亿兆壹贰拾佰仟陆陸多余几0123456789.,点打半- \u{F9D1}\u{F978}\u{F973}\u{F9B2}")
+        for _ in 0..<30_000 {
+            cases.append(String((0..<Int.random(in: 1...7, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+        }
+        for t in cases {
+            let fast = NumberText.chinese(t), general = NumberText.chineseText(t)
+            XCTAssertEqual(fast?.value.bitPattern, general?.value.bitPattern, t)
+            XCTAssertEqual(fast?.approx, general?.approx, t)
+        }
+    }
 }

@@ -76,7 +76,9 @@ public struct ActionInput {
         return captures[i]
     }
 
-    private func index(_ name: String) -> Int? {
+    /// Where the first capture named so is in `captures`: for reading a field or two of it
+    /// without copying the whole capture.
+    public func index(_ name: String) -> Int? {
         for i in captures.indices where captures[i].name == name { return i }
         return nil
     }
