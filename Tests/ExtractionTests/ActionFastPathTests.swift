@@ -119,4 +119,37 @@ final class ActionFastPathTests: XCTestCase {
             XCTAssertEqual(fast?.approx, general?.approx, t)
         }
     }
+
+    /// A number's trailing scale skips the Chinese scale characters for text ending in ASCII;
+    /// ISO bounds find ".." by byte.
+    func testTrailingScaleAndDoubleDotEqualGeneralSteps() {
+        // The steps as they were, every text through the Character loop.
+        func general(_ raw: String) -> Double {
+            let text = String(NumberText.trimmed(raw))
+            var scale = 1.0
+            var rest = Substring(text)
+            while let c = rest.last, let u = NumberText.zhBig(c) { scale *= u; rest = rest.dropLast() }
+            if scale > 1 { return scale }
+            let ascii = NumberActions.asciiDigitsEnd(text)
+            if ascii != nil ? text.utf8.contains(0x20) : text.contains(" "),
+               let last = text.split(separator: " ").last, let u = NumberText.enScales[last.lowercased()], last.count > 1 { return u }
+            if let k = ascii {
+                if k > text.startIndex, k < text.endIndex, let f = NumberActions.standardSuffixTable.factor(of: String(text[k...])) { return f }
+                return 1
+            }
+            let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+            if !digits.isEmpty, digits.count < text.count, let f = NumberActions.standardSuffixTable.factor(of: String(text.dropFirst(digits.count))) { return f }
+            return 1
+        }
+        var cases = ["58B", "8万", "12 billion", "1.2万亿", "3亿 ", "5\u{0301}", "万\r\n", "亿a", "", "2025-Q3..2026", "2025..", ".", "a.b.c"]
+        var rng = SeededGenerator(seed: 37)
+        let pool = Array("0123.,kmbMBT万亿兆 \r\n\u{0301}-Q")
+        for _ in 0..<10_000 {
+            cases.append(String((0..<Int.random(in: 0...6, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+        }
+        for t in cases {
+            XCTAssertEqual(NumberActions.trailingScale(t), general(t), t)
+            XCTAssertEqual(CalendarDate.hasDoubleDot(t), t.contains(".."), t)
+        }
+    }
 }

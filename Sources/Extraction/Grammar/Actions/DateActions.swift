@@ -150,7 +150,7 @@ enum DateActions {
     }
 
     /// `hasSuffix(c)` of a token's text for a Chinese character c, told from its last units when
-    /// they settle it: an ASCII last unit ends no such character; c's own unit after one that
+    /// they settle it: an ASCII last unit or another ideograph ends no such character; c's own unit after one that
     /// cannot join it in a character (below U+0600, where no prepending mark is, or a CJK
     /// ideograph) ends exactly c. Anything else asks the String.
     static func endsWith(_ view: DocumentView, _ t: Token, _ c: Unicode.Scalar) -> Bool {
@@ -159,7 +159,9 @@ enum DateActions {
 
     static func endsWith(_ units: ArraySlice<UInt16>, _ c: Unicode.Scalar) -> Bool {
         if let last = units.last {
-            if last < 0x80 { return false }
+            // An ASCII last unit, or an ideograph other than c (one without decomposition that
+            // no mark reorders), ends a Character other than c.
+            if last < 0x80 || (0x4E00...0x9FFF).contains(last) && UInt32(last) != c.value { return false }
             if UInt32(last) == c.value {
                 if units.count == 1 { return true }
                 let previous = units[units.endIndex - 2]
@@ -319,8 +321,11 @@ enum DateActions {
             guard letters + digits == u.count else { return nil }
             let run = u[0] &- 0x30 < 10 ? u.prefix(digits) : u.suffix(digits)
             guard run.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
-            var key = ""
-            for b in u where b &- 0x30 >= 10 { key.unicodeScalars.append(Unicode.Scalar(b | 0x20)) }
+            let key = String(unsafeUninitializedCapacity: letters) { key in
+                var n = 0
+                for b in u where b &- 0x30 >= 10 { key[n] = b | 0x20; n += 1 }
+                return n
+            }
             let d = run.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
             guard let m = DateText.monthNames[key], (1...31).contains(d) else { return nil }
             return (m, d)

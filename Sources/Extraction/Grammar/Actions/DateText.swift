@@ -115,9 +115,11 @@ public enum DateText {
     /// folded byte by byte: lowercasing it changes only A–Z, and its letters are a–z, A–Z.
     static func monthKey(_ text: String) -> String {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().filter { $0.isLetter && $0.isASCII } }
-        var key = ""
-        for b in text.utf8 where (b | 0x20) &- 0x61 < 26 { key.unicodeScalars.append(Unicode.Scalar(b | 0x20)) }
-        return key
+        return String(unsafeUninitializedCapacity: text.utf8.count) { key in
+            var n = 0
+            for b in text.utf8 where (b | 0x20) &- 0x61 < 26 { key[n] = b | 0x20; n += 1 }
+            return n
+        }
     }
 
     /// A day of the month as written (1–31); whether that month has it is CalendarDate's call.

@@ -323,7 +323,11 @@ enum NumberActions {
         let text = String(NumberText.trimmed(raw))
         var scale = 1.0
         var rest = Substring(text)
-        while let c = rest.last, let u = NumberText.zhBig(c) { scale *= u; rest = rest.dropLast() }
+        // Text ending in an ASCII unit (most) ends in no Chinese scale: its last Character is
+        // that ASCII character or several units, neither of which `zhBig` knows.
+        if let last = text.utf16.last, last >= 0x80 {
+            while let c = rest.last, let u = NumberText.zhBig(c) { scale *= u; rest = rest.dropLast() }
+        }
         if scale > 1 { return scale }
         // ASCII text (most numbers) contains a space exactly where it has the byte; other text
         // asks Foundation, as before.
