@@ -14,31 +14,48 @@ public struct ActionInput {
     /// (matching on two cores took a third more CPU time than on one).
     public unowned(unsafe) let view: DocumentView
     unowned(unsafe) let rule: StageMatcher.CompiledRule
-    /// Set only when explaining: where `refuse` writes why the action gives no value.
-    public var refusal: Refusal? = nil
+    /// What only some inputs carry (a refusal to fill, arguments or a prepared value of their
+    /// own), in one box: the usual input holds a nil reference here and its captures, nothing
+    /// else to retain or release (the matcher copies and destroys an input at every attempt).
+    /// Immutable, so that a copy of an input is unaffected by setting the original's.
+    private var extras: Extras?
 
-    /// Set by an action that hands another action an input of its own (`date.offset` passes
-    /// its anchor's reader the arguments after its first): nil, the rule's.
-    private var ownArguments: [String]?
-    /// Boxed: a nil reference is all the usual input carries and checks (copying and
-    /// destroying a doubly optional existential took the runtime's generic path every time).
-    private var ownPrepared: Prepared?
+    private final class Extras {
+        let refusal: Refusal?
+        let arguments: [String]?
+        /// Whether `prepared` is the input's own (nil too), not the rule's.
+        let hasPrepared: Bool
+        let prepared: (any Sendable)?
 
-    private final class Prepared {
-        let value: (any Sendable)?
-        init(_ value: (any Sendable)?) { self.value = value }
+        init(refusal: Refusal?, arguments: [String]?, hasPrepared: Bool, prepared: (any Sendable)?) {
+            self.refusal = refusal
+            self.arguments = arguments
+            self.hasPrepared = hasPrepared
+            self.prepared = prepared
+        }
     }
 
-    /// The rule's arguments (from its `action` line).
+    /// Set only when explaining: where `refuse` writes why the action gives no value.
+    public var refusal: Refusal? {
+        get { extras?.refusal }
+        set { extras = Extras(refusal: newValue, arguments: extras?.arguments, hasPrepared: extras?.hasPrepared ?? false, prepared: extras?.prepared) }
+    }
+
+    /// The rule's arguments (from its `action` line). Set by an action that hands another
+    /// action an input of its own (`date.offset` passes its anchor's reader the arguments
+    /// after its first).
     public var arguments: [String] {
-        get { ownArguments ?? rule.arguments }
-        set { ownArguments = newValue }
+        get { extras?.arguments ?? rule.arguments }
+        set { extras = Extras(refusal: extras?.refusal, arguments: newValue, hasPrepared: extras?.hasPrepared ?? false, prepared: extras?.prepared) }
     }
 
     /// What the action's `prepare` made of the arguments, once per rule (nil: nothing).
     public var prepared: (any Sendable)? {
-        get { ownPrepared.map(\.value) ?? rule.prepared }
-        set { ownPrepared = Prepared(newValue) }
+        get {
+            if let extras, extras.hasPrepared { return extras.prepared }
+            return rule.prepared
+        }
+        set { extras = Extras(refusal: extras?.refusal, arguments: extras?.arguments, hasPrepared: true, prepared: newValue) }
     }
     /// `prepared` as the type its action's `prepare` makes, nil when it is not one. Compares
     /// the held value's type with T instead of casting (`as?` runs the runtime's general cast,
@@ -46,8 +63,8 @@ public struct ActionInput {
     /// and structs, so the exact type is the only one a cast would accept.
     public func prepared<T>(as type: T.Type) -> T? {
         func exactly<P>(_ p: P) -> T? { P.self == T.self ? unsafeBitCast(p, to: T.self) : nil }
-        if let own = ownPrepared {
-            guard let value = own.value else { return nil }
+        if let extras, extras.hasPrepared {
+            guard let value = extras.prepared else { return nil }
             return exactly(value)
         }
         guard let p = rule.prepared else { return nil }
@@ -63,7 +80,7 @@ public struct ActionInput {
         self.captures = captures
         self.view = view
         self.rule = rule
-        self.refusal = refusal
+        if let refusal { extras = Extras(refusal: refusal, arguments: nil, hasPrepared: false, prepared: nil) }
     }
 
     /// The whole match's text, built only when an action asks (most read their captures).
