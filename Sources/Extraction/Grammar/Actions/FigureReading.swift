@@ -108,13 +108,13 @@ struct FigureReading {
         guard let c else { return nil }
         if let v = c.value {
             let fields = NumberFields(v)
-            var value = fields.value?.doubleValue
-            let low = fields.low?.doubleValue, high = fields.high?.doubleValue
+            var value = fields.value
+            let low = fields.low, high = fields.high
             guard value != nil || low != nil || high != nil else { return nil }
             // An open bound from the numbers stage (超过1000亿, more than 20) is the figure stated,
             // approximately: value and the bound it gives.
             if value == nil, (low == nil) != (high == nil) { value = low ?? high; return (value, low, high, true) }
-            return (value, low, high, fields.approx == .bool(true))
+            return (value, low, high, fields.approx)
         }
         // Text the numbers stage left alone: ICU glues the classifier 个 or the currency 元 to a
         // numeral (六個, 七十五万个, 一千元, 億元), so it is dropped before the text is read.
