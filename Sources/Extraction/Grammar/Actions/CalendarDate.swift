@@ -121,9 +121,21 @@ public struct CalendarDate: Equatable, Sendable {
     /// a range `a/b` of those; nil for an open range or other text.
     public static func bounds(_ text: String) -> (first: CalendarDate, last: CalendarDate)? {
         let ends = text.split(separator: "/").map(String.init)
-        guard (1...2).contains(ends.count), let a = ends.first, let b = ends.last, !a.contains(".."), !b.contains(".."),
+        guard (1...2).contains(ends.count), let a = ends.first, let b = ends.last, !hasDoubleDot(a), !hasDoubleDot(b),
               let first = start(of: a), let after = step(b, by: 1).flatMap(start(of:)), let last = after.adding(days: -1) else { return nil }
         return (first, last)
+    }
+
+    /// `contains("..")`, by byte for ASCII text (ISO dates are): Foundation's search, which
+    /// other text still takes, cost more than the rest of the bounds.
+    static func hasDoubleDot(_ s: String) -> Bool {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.contains("..") }
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b == UInt8(ascii: "."), previous == b { return true }
+            previous = b
+        }
+        return false
     }
 
     /// The first day of a period written at its precision.

@@ -21,10 +21,13 @@ enum CompanyActions {
             return .object([("word", .string(input.view.string(c.start, c.end)))])
         },
         GrammarAction("company.lexicon", dimension: "company", summary: "capture c, a lexicon term, as its company") { input in
-            guard let c = input.capture("c"), c.endToken == c.firstToken + 1 else { return nil }
-            let entry = input.view.tokens[Int(c.firstToken)].lexiconEntry
+            guard let c = input.index("c"), case let first = input.captures[c].firstToken, input.captures[c].endToken == first + 1 else { return nil }
+            let entry = input.view.tokens[Int(first)].lexiconEntry
             guard entry >= 0 else { return nil }
-            return .object([("entry", .string(input.view.lexicon.entries[Int(entry)].id))])
+            // Through the buffer, the id alone is read (the array's subscript copied the whole
+            // entry, retaining its nine fields, at every company mention).
+            let id = input.view.lexicon.entries.withUnsafeBufferPointer { $0[Int(entry)].id }
+            return .object([("entry", .string(id))])
         },
         GrammarAction("company.unknown", dimension: "company",
                       summary: "capture name (+ suffix) as an organisation missing from the lexicon, merged across notes by normalised name") { input in

@@ -6,7 +6,7 @@ import NoteGraphCore
 /// keep a neighbouring amount out (2024 $5.2B, 50 dollar 40 rmb, rmb 10 usd 20).
 enum CurrencyReading {
     static func value(_ input: ActionInput) -> JSONValue? {
-        let words = input.prepared as? CurrencyWords ?? CurrencyWords(input.arguments)
+        let words = input.prepared(as: CurrencyWords.self) ?? CurrencyWords(input.arguments)
         var amount: Double?
         var currency: (code: String, factor: Double)?
         if let t = input.text("t") {
@@ -23,7 +23,7 @@ enum CurrencyReading {
         guard let (code, factor) = currency else { return nil }
         // A symbol after the amount followed by another amount begins that one (2024 $5.2B):
         // it is this amount's currency only where no number follows.
-        if let c = input.capture("c"), let n = input.capture("n"), c.firstToken >= n.endToken, input.capture("sub") == nil,
+        if let c = input.capture("c"), let n = input.capture("n"), c.firstToken >= n.endToken, !input.has("sub"),
            let sym = input.text("c"), !sym.contains(where: \.isLetter),
            let next = token(input, at: Int(c.endToken)), next.first?.isNumber == true { return nil }
         var extra = 0.0

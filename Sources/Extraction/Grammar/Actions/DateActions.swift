@@ -137,13 +137,38 @@ enum DateActions {
     /// after a day number (31 before "Apr 2026"). Those are the rest of a day that does not
     /// exist, not a date of their own.
     static func continuesRefusedDate(_ input: ActionInput) -> Bool {
-        guard let first = input.captures.min(by: { $0.firstToken < $1.firstToken }), first.firstToken > 0,
-              first.start == input.start else { return false }
-        let t = input.view.tokens[Int(first.firstToken) - 1]
-        let before = input.view.string(t.start, t.end)
+        // The first capture (the earliest, by position so that none is copied).
+        let captures = input.captures
+        guard var k = captures.indices.first else { return false }
+        for i in captures.indices.dropFirst() where captures[i].firstToken < captures[k].firstToken { k = i }
+        guard captures[k].firstToken > 0, captures[k].start == input.start else { return false }
+        let t = input.view.tokens[Int(captures[k].firstToken) - 1]
+        let name = captures[k].name
         // 2019年 before 2月29日, 2月 before 29日: the rest of a date its own rule refused.
-        if before.hasSuffix("年") || before.hasSuffix("月") && (first.name == "d" || first.name == "at") { return true }
-        return first.name == "m" && t.kind == .number && before.count <= 2
+        if endsWith(input.view, t, "年") || endsWith(input.view, t, "月") && (name == "d" || name == "at") { return true }
+        return name == "m" && t.kind == .number && input.view.string(t.start, t.end).count <= 2
+    }
+
+    /// `hasSuffix(c)` of a token's text for a Chinese character c, told from its last units when
+    /// they settle it: an ASCII last unit or another ideograph ends no such character; c's own unit after one that
+    /// cannot join it in a character (below U+0600, where no prepending mark is, or a CJK
+    /// ideograph) ends exactly c. Anything else asks the String.
+    static func endsWith(_ view: DocumentView, _ t: Token, _ c: Unicode.Scalar) -> Bool {
+        endsWith(view.text.utf16[Int(t.start)..<Int(t.end)], c)
+    }
+
+    static func endsWith(_ units: ArraySlice<UInt16>, _ c: Unicode.Scalar) -> Bool {
+        if let last = units.last {
+            // An ASCII last unit, or an ideograph other than c (one without decomposition that
+            // no mark reorders), ends a Character other than c.
+            if last < 0x80 || (0x4E00...0x9FFF).contains(last) && UInt32(last) != c.value { return false }
+            if UInt32(last) == c.value {
+                if units.count == 1 { return true }
+                let previous = units[units.endIndex - 2]
+                if previous < 0x600 || (0x4E00...0x9FFF).contains(previous) { return true }
+            }
+        }
+        return String(decoding: units, as: UTF16.self).hasSuffix(String(Character(c)))
     }
 
     /// The date or period of year `y` that the captures m, d, q, h name (the year alone if none).
@@ -184,7 +209,7 @@ enum DateActions {
             guard let h = DateText.half(ht) else { return nil }
             return fields(CalendarDate.iso(year: y, half: h), "half")
         }
-        if input.capture("end") != nil { return fields(CalendarDate.iso(year: y, month: 12), "month") }
+        if input.has("end") { return fields(CalendarDate.iso(year: y, month: 12), "month") }
         return fields(CalendarDate.iso(year: y), "year")
     }
 
@@ -198,7 +223,7 @@ enum DateActions {
         var extra: [(String, JSONValue)] = []
         if s.hasSuffix("E") { s.removeLast(); extra.append(("estimate", .bool(true))) }
         // FY marks a fiscal period wherever it stands (FY26, 1QFY26); CY a calendar year (CY25).
-        if let r = s.range(of: "FY") { s.removeSubrange(r); extra.append(("fiscal", .bool(true))) } else if s.hasPrefix("CY") { s.removeFirst(2) }
+        if let r = fiscalMark(s) { s = Substring(s[..<r.lowerBound] + s[r.upperBound...]); extra.append(("fiscal", .bool(true))) } else if s.hasPrefix("CY") { s.removeFirst(2) }
         let letters = s.filter { !$0.isNumber }
         if letters.isEmpty {
             guard !s.isEmpty, let y = DateText.year(String(s)), s.count == 4 || token.count > s.count + (extra.count > 0 ? 1 : 0) || extra.contains(where: { $0.0 == "fiscal" }) else { return nil }
@@ -218,6 +243,20 @@ enum DateActions {
         }
         guard (1...2).contains(n) else { return nil }
         return .object(fields(CalendarDate.iso(year: y, half: n), "half") + extra)
+    }
+
+    /// Where FY first stands in a packed token: found by bytes in ASCII text (each byte one
+    /// character, none equivalent to another), else by Foundation's search as before.
+    static func fiscalMark(_ s: Substring) -> Range<String.Index>? {
+        let u = s.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return s.range(of: "FY") }
+        var i = u.startIndex
+        while i < u.endIndex {
+            let j = u.index(after: i)
+            if j < u.endIndex, u[i] == UInt8(ascii: "F"), u[j] == UInt8(ascii: "Y") { return i..<u.index(after: j) }
+            i = j
+        }
+        return nil
     }
 
     /// 2010.01.29, 2015.5.13, 13.5.2015, 5.13.2015 and 20161016 as one token (ICU keeps dotted
@@ -276,6 +315,20 @@ enum DateActions {
                 if b &- 0x30 < 10 { digits += 1 } else if (b | 0x20) &- 0x61 < 26 { letters += 1 }
             }
             if letters == 0 || digits == 0 || digits > 2 { return nil }
+            // The steps below on ASCII, by byte: only letters and digits, the digits together at
+            // the end (after a letter) or the start.
+            let u = Array(t.utf8)
+            guard letters + digits == u.count else { return nil }
+            let run = u[0] &- 0x30 < 10 ? u.prefix(digits) : u.suffix(digits)
+            guard run.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+            let key = String(unsafeUninitializedCapacity: letters) { key in
+                var n = 0
+                for b in u where b &- 0x30 >= 10 { key[n] = b | 0x20; n += 1 }
+                return n
+            }
+            let d = run.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+            guard let m = DateText.monthNames[key], (1...31).contains(d) else { return nil }
+            return (m, d)
         }
         let letters = t.filter { $0.isLetter }, digits = t.filter { $0.isNumber }
         guard !letters.isEmpty, (1...2).contains(digits.count), letters.count + digits.count == t.count,

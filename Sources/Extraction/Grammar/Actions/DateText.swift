@@ -102,10 +102,24 @@ public enum DateText {
 
     /// A month: a number 1–12 (5, 05, 十二) or an English name or abbreviation (Sept, May).
     public static func month(_ text: String) -> Int? {
-        let key = text.lowercased().filter { $0.isLetter && $0.isASCII }
-        if !key.isEmpty, let m = monthNames[key] { return m }
+        // Digits and noise (05, 3月: most months) have no letter to look up.
+        if digitsAndNoise(text) == nil {
+            let key = monthKey(text)
+            if !key.isEmpty, let m = monthNames[key] { return m }
+        }
         guard let m = integer(text), (1...12).contains(m) else { return nil }
         return m
+    }
+
+    /// The ASCII letters of a text, lowercased (the empty key names no month). ASCII text is
+    /// folded byte by byte: lowercasing it changes only A–Z, and its letters are a–z, A–Z.
+    static func monthKey(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().filter { $0.isLetter && $0.isASCII } }
+        return String(unsafeUninitializedCapacity: text.utf8.count) { key in
+            var n = 0
+            for b in text.utf8 where (b | 0x20) &- 0x61 < 26 { key[n] = b | 0x20; n += 1 }
+            return n
+        }
     }
 
     /// A day of the month as written (1–31); whether that month has it is CalendarDate's call.

@@ -22,8 +22,8 @@ enum EventActions {
                       summary: "an action word: `event.action launch` names the action; capture v is the verb (the core), past / done / plan / expect mark the tense (launched, 已; 了; will, 计划; expected to, 预计)",
                       checkArguments: { $0.count == 1 && isName($0[0]) ? nil : "takes one argument: the action's name in lower case (launch, acquire, raise)" }) { input in
             guard let v = input.capture("v") else { return nil }
-            let tense = input.capture("expect") != nil ? "expected"
-                : input.capture("plan") != nil ? "planned" : input.capture("past") != nil || input.capture("done") != nil ? "past" : "present"
+            let tense = input.has("expect") ? "expected"
+                : input.has("plan") ? "planned" : input.has("past") || input.has("done") ? "past" : "present"
             var value: [(String, JSONValue)] = [("action", .string(input.arguments[0])), ("tense", .string(tense)),
                                                 ("core", .array([.int(Int(v.start)), .int(Int(v.end))]))]
             // The modal word itself, which a title keeps when other words stand between it and

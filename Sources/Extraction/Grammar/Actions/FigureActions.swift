@@ -11,8 +11,8 @@ enum FigureActions {
                       checkArguments: moneyArguments, prepare: { UnitTable($0.dropFirst()) }) { input in
             let currency = input.arguments[0]
             var unit = currency
-            if input.capture("u") != nil {
-                let table = input.prepared as? UnitTable ?? UnitTable(input.arguments.dropFirst())
+            if input.has("u") {
+                let table = input.prepared(as: UnitTable.self) ?? UnitTable(input.arguments.dropFirst())
                 guard let per = table.unit(of: input.text("u") ?? "", compact: true) else { return nil }
                 unit += "/" + per
             }
@@ -27,7 +27,7 @@ enum FigureActions {
         GrammarAction("figure.node", dimension: "figure",
                       summary: "a process node named t (N3, N3E, SF2, A16, 18A) as an amount in the unit given first: its digits times the factor its letters (prefix, else suffix) have among `letters=factor` arguments (`figure.node m N=1e-9 A=1e-10`); letters not listed are no node",
                       checkArguments: unitArguments, prepare: { UnitTable($0.dropFirst()) }) { input in
-            let table = input.prepared as? UnitTable ?? UnitTable(input.arguments.dropFirst())
+            let table = input.prepared(as: UnitTable.self) ?? UnitTable(input.arguments.dropFirst())
             guard let t = input.text("t"), let name = NodeName(t), let factor = table.unit(of: name.letters).flatMap(Double.init) else {
                 return input.refuse("\(input.text("t") ?? "") is not a node name the rule knows")
             }
@@ -51,7 +51,7 @@ enum FigureActions {
         GrammarAction("figure.unit", dimension: "figure",
                       summary: "capture n in the unit given first, times the factor its unit word u has among `word=factor` arguments (`figure.unit W kW=1e3 GW=1e9`); a token t that holds digits and unit together (120kW, 3nm, 10x) is split; a max=N argument refuses larger amounts (years are not durations); a time word d divides by its `/word=seconds` factor (km per hour → m/s); a second amount sub in a smaller unit sw is added (5 feet 2 inches); `~兆=1e6` reads a number ending in 兆 as mega (五十兆字节)",
                       checkArguments: unitArguments, prepare: { UnitTable($0.dropFirst()) }) { input in
-            let table = input.prepared as? UnitTable ?? UnitTable(input.arguments.dropFirst())
+            let table = input.prepared(as: UnitTable.self) ?? UnitTable(input.arguments.dropFirst())
             var factor = 1.0
             var reading: FigureReading?
             // A rate: the time word d divides (`/h=3600`: 188 miles an hour → m/s).
@@ -79,7 +79,7 @@ enum FigureActions {
                 factor = f
                 reading = FigureReading(input, factor: f / per, amount: (n + half, nil, nil, false))
             } else {
-                if input.capture("u") != nil {
+                if input.has("u") {
                     guard let f = table.factor(of: input.text("u") ?? "") else { return nil }
                     factor = f
                 }
@@ -95,7 +95,7 @@ enum FigureActions {
             }
             guard var reading else { return nil }
             // A second amount in a smaller unit adds to the first: 5 feet 2 inches.
-            if input.capture("sub") != nil {
+            if input.has("sub") {
                 guard let v = reading.value, let s = FigureReading.amount(input, "sub")?.value, s >= 0,
                       let f = table.factor(of: input.text("sw") ?? ""), f < factor else { return nil }
                 reading.value = FigureReading.tidy(v + FigureReading.scaled(s, f))
@@ -134,7 +134,7 @@ enum FigureActions {
         var end = units.startIndex
         while end < units.endIndex, NumberActions.isDigit(units[end]) || units[end] == NumberActions.dot || units[end] == comma { end += 1 }
         guard end > units.startIndex else { return (nil, nil) }
-        guard let f = table.factor(of: UnitText.ascii(units[end...])) else { return (nil, nil) }
+        guard let f = table.factor(ascii: units[end...]) else { return (nil, nil) }
         return (NumberText.arabic(units: units[..<end]), f)
     }
 

@@ -9,21 +9,26 @@ struct FigureCaptures {
         var isModifier: Bool { rawValue >= Role.approx.rawValue }
     }
 
-    /// The first capture named n, and lo.
-    private(set) var n: Capture?
-    private(set) var lo: Capture?
+    /// Where the first capture named n, and lo, is in the captures (−1: none). Positions, not
+    /// copies: copying a capture retains its name and value, and the reading asks for n once.
+    private var nAt: Int32 = -1
+    private var loAt: Int32 = -1
     private var present: UInt16 = 0
 
     init(_ captures: [Capture]) {
-        for c in captures {
-            guard let role = Self.role(c.name) else { continue }
+        for i in captures.indices {
+            guard let role = Self.role(captures[i].name) else { continue }
             let bit: UInt16 = 1 << role.rawValue
             if present & bit == 0 {
-                if role == .n { n = c } else if role == .lo { lo = c }
+                if role == .n { nAt = Int32(i) } else if role == .lo { loAt = Int32(i) }
             }
             present |= bit
         }
     }
+
+    /// The first capture named n (lo) among the captures this was made from.
+    func n(_ captures: [Capture]) -> Capture? { nAt < 0 ? nil : captures[Int(nAt)] }
+    func lo(_ captures: [Capture]) -> Capture? { loAt < 0 ? nil : captures[Int(loAt)] }
 
     @inline(__always) func has(_ role: Role) -> Bool { present & (1 << role.rawValue) != 0 }
 

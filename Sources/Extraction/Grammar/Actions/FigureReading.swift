@@ -33,7 +33,7 @@ struct FigureReading {
     /// there is no amount or it is absurd.
     init?(_ input: ActionInput, factor: Double = 1, amount: (value: Double?, low: Double?, high: Double?, approx: Bool)? = nil) {
         let roles = FigureCaptures(input.captures)
-        guard var n = amount ?? Self.amount(input, roles.n) else { return nil }
+        guard var n = amount ?? Self.amount(input, roles.n(input.captures)) else { return nil }
         if roles.has(.half) {
             guard let v = n.value, v >= 0, n.low == nil, n.high == nil else { return nil }
             n.value = v + 0.5
@@ -44,13 +44,14 @@ struct FigureReading {
         low = n.low.map { Self.scaled($0, factor) }
         high = n.high.map { Self.scaled($0, factor) }
         approx = n.approx
-        if let lo = Self.amount(input, roles.lo) {
+        let loCapture = roles.lo(input.captures)
+        if let lo = Self.amount(input, loCapture) {
             // 5%-8%: the numbers stage may have read "-8" as a signed number.
             if let v = value, v < 0, (lo.value ?? 0) >= 0 { value = -v }
             // 5%到8%: the range's bounds are two amounts.
             guard let a = lo.value ?? lo.low, let b = value ?? high else { return nil }
             // 300到500亿: a scale written once, after the second amount, applies to both.
-            low = Self.scaled(a, factor) * (Self.scale(input, roles.lo) == 1 ? Self.scale(input, roles.n) ?? 1 : 1)
+            low = Self.scaled(a, factor) * (Self.scale(input, loCapture) == 1 ? Self.scale(input, roles.n(input.captures)) ?? 1 : 1)
             high = b
             value = nil
             approx = approx || lo.approx
@@ -84,12 +85,13 @@ struct FigureReading {
         var changed = true
         while changed {
             changed = false
-            for c in input.captures where FigureCaptures.role(c.name)?.isModifier == true {
-                if c.start == start, c.endToken < Int32(input.view.tokens.count) {
-                    start = input.view.tokens[Int(c.endToken)].start
+            for i in input.captures.indices where FigureCaptures.role(input.captures[i].name)?.isModifier == true {
+                let (first, last) = (input.captures[i].firstToken, input.captures[i].endToken)
+                if input.captures[i].start == start, last < Int32(input.view.tokens.count) {
+                    start = input.view.tokens[Int(last)].start
                     changed = true
-                } else if c.end == end, c.firstToken > 0 {
-                    end = input.view.tokens[Int(c.firstToken) - 1].end
+                } else if input.captures[i].end == end, first > 0 {
+                    end = input.view.tokens[Int(first) - 1].end
                     changed = true
                 }
             }
@@ -106,13 +108,13 @@ struct FigureReading {
         guard let c else { return nil }
         if let v = c.value {
             let fields = NumberFields(v)
-            var value = fields.value?.doubleValue
-            let low = fields.low?.doubleValue, high = fields.high?.doubleValue
+            var value = fields.value
+            let low = fields.low, high = fields.high
             guard value != nil || low != nil || high != nil else { return nil }
             // An open bound from the numbers stage (超过1000亿, more than 20) is the figure stated,
             // approximately: value and the bound it gives.
             if value == nil, (low == nil) != (high == nil) { value = low ?? high; return (value, low, high, true) }
-            return (value, low, high, fields.approx == .bool(true))
+            return (value, low, high, fields.approx)
         }
         // Text the numbers stage left alone: ICU glues the classifier 个 or the currency 元 to a
         // numeral (六個, 七十五万个, 一千元, 億元), so it is dropped before the text is read.
@@ -151,7 +153,29 @@ struct FigureReading {
             let y = (x * p).rounded() / p
             return y.isFinite ? y : x
         }
+        // Text of at most 15 significant digits that reads back as x (its shortest, which
+        // Swift prints without Foundation) is what "%.15g" prints: x is nearer to it than to
+        // any point where 15-digit rounding changes, those lying whole 15-digit steps apart,
+        // far more than x's spacing. So x is its own rounding then (3e-9, 1.5e-8).
+        if Self.significantDigits(x.description) <= 15 { return x }
         return Double(String(format: "%.15g", x)) ?? x
+    }
+
+    /// The significant digits of a number's text (3e-09 → 1, 0.00120 → 2, 3.0000000000000004e-09 → 17).
+    static func significantDigits(_ text: String) -> Int {
+        var count = 0, zeros = 0, started = false
+        for b in text.utf8 {
+            if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") { break }
+            guard b &- 0x30 < 10 else { continue }
+            if b == UInt8(ascii: "0") {
+                if started { zeros += 1 }
+            } else {
+                started = true
+                count += zeros + 1
+                zeros = 0
+            }
+        }
+        return count
     }
 
     /// How much a captured number's scale word multiplies its digits (500亿 → 1e8, 58B → 1e9;

@@ -14,37 +14,63 @@ public struct ActionInput {
     /// (matching on two cores took a third more CPU time than on one).
     public unowned(unsafe) let view: DocumentView
     unowned(unsafe) let rule: StageMatcher.CompiledRule
-    /// Set only when explaining: where `refuse` writes why the action gives no value.
-    public var refusal: Refusal? = nil
+    /// What only some inputs carry (a refusal to fill, arguments or a prepared value of their
+    /// own), in one box: the usual input holds a nil reference here and its captures, nothing
+    /// else to retain or release (the matcher copies and destroys an input at every attempt).
+    /// Immutable, so that a copy of an input is unaffected by setting the original's.
+    private var extras: Extras?
 
-    /// Set by an action that hands another action an input of its own (`date.offset` passes
-    /// its anchor's reader the arguments after its first): nil, the rule's. One reference, not
-    /// the two optionals it holds: an input is made, copied and destroyed at every match, and
-    /// destroying an optional existential inline cost more than the rest of the input.
-    private var own: Own?
-
-    /// What an action set on an input it hands on (nil: the rule's). Never changed once made,
-    /// so copies of an input share it safely; each setter makes a new one.
-    private final class Own {
+    private final class Extras {
+        let refusal: Refusal?
         let arguments: [String]?
-        let prepared: (any Sendable)??
-        init(arguments: [String]?, prepared: (any Sendable)??) {
+        /// Whether `prepared` is the input's own (nil too), not the rule's.
+        let hasPrepared: Bool
+        let prepared: (any Sendable)?
+
+        init(refusal: Refusal?, arguments: [String]?, hasPrepared: Bool, prepared: (any Sendable)?) {
+            self.refusal = refusal
             self.arguments = arguments
+            self.hasPrepared = hasPrepared
             self.prepared = prepared
         }
     }
 
-    /// The rule's arguments (from its `action` line).
+    /// Set only when explaining: where `refuse` writes why the action gives no value.
+    public var refusal: Refusal? {
+        get { extras?.refusal }
+        set { extras = Extras(refusal: newValue, arguments: extras?.arguments, hasPrepared: extras?.hasPrepared ?? false, prepared: extras?.prepared) }
+    }
+
+    /// The rule's arguments (from its `action` line). Set by an action that hands another
+    /// action an input of its own (`date.offset` passes its anchor's reader the arguments
+    /// after its first).
     public var arguments: [String] {
-        get { own?.arguments ?? rule.arguments }
-        set { own = Own(arguments: newValue, prepared: own?.prepared) }
+        get { extras?.arguments ?? rule.arguments }
+        set { extras = Extras(refusal: extras?.refusal, arguments: newValue, hasPrepared: extras?.hasPrepared ?? false, prepared: extras?.prepared) }
     }
 
     /// What the action's `prepare` made of the arguments, once per rule (nil: nothing).
     public var prepared: (any Sendable)? {
-        get { own?.prepared ?? rule.prepared }
-        set { own = Own(arguments: own?.arguments, prepared: .some(newValue)) }
+        get {
+            if let extras, extras.hasPrepared { return extras.prepared }
+            return rule.prepared
+        }
+        set { extras = Extras(refusal: extras?.refusal, arguments: extras?.arguments, hasPrepared: true, prepared: newValue) }
     }
+    /// `prepared` as the type its action's `prepare` makes, nil when it is not one. Compares
+    /// the held value's type with T instead of casting (`as?` runs the runtime's general cast,
+    /// which cost more than the table lookups it served); the types prepared are final classes
+    /// and structs, so the exact type is the only one a cast would accept.
+    public func prepared<T>(as type: T.Type) -> T? {
+        func exactly<P>(_ p: P) -> T? { P.self == T.self ? unsafeBitCast(p, to: T.self) : nil }
+        if let extras, extras.hasPrepared {
+            guard let value = extras.prepared else { return nil }
+            return exactly(value)
+        }
+        guard let p = rule.prepared else { return nil }
+        return exactly(p)
+    }
+
     /// The note's own date (ISO), for relative expressions.
     public var referenceDate: String? { view.referenceDate }
 
@@ -54,20 +80,34 @@ public struct ActionInput {
         self.captures = captures
         self.view = view
         self.rule = rule
-        self.refusal = refusal
+        if let refusal { extras = Extras(refusal: refusal, arguments: nil, hasPrepared: false, prepared: nil) }
     }
 
     /// The whole match's text, built only when an action asks (most read their captures).
     public var text: String { view.string(start, end) }
 
-    /// By index: `first(where:)` copied (retained and released) every capture it passed.
+    /// The first capture named so. Searched by position: `first(where:)` copied each capture it
+    /// passed (retaining its name and value), and actions ask several names per call.
     public func capture(_ name: String) -> Capture? {
-        for i in captures.indices where captures[i].name == name { return captures[i] }
+        guard let i = index(name) else { return nil }
+        return captures[i]
+    }
+
+    /// Where the first capture named so is in `captures`: for reading a field or two of it
+    /// without copying the whole capture.
+    public func index(_ name: String) -> Int? {
+        for i in captures.indices where captures[i].name == name { return i }
         return nil
     }
 
+    /// Whether a capture of that name took part (no copy of it made).
+    public func has(_ name: String) -> Bool { index(name) != nil }
+
     /// A capture's text, or nil if it did not take part.
-    public func text(_ name: String) -> String? { capture(name).map { view.string($0.start, $0.end) } }
+    public func text(_ name: String) -> String? {
+        guard let i = index(name) else { return nil }
+        return view.string(captures[i].start, captures[i].end)
+    }
 
     /// A capture's value if it is one item, else nil.
     public func value(_ name: String) -> JSONValue? { capture(name)?.value }

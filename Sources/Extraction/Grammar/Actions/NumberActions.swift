@@ -100,7 +100,7 @@ enum NumberActions {
                       summary: "a number with a scale letter in the same token (1.29T, 500M, 2bn); arguments map suffixes to factors: k=1e3 bn=1e9 …",
                       checkArguments: suffixTable, prepare: { SuffixTable($0) }) { input in
             let text = input.text("n") ?? input.text
-            guard let v = suffixed(text, input.prepared as? SuffixTable ?? SuffixTable(input.arguments)) else {
+            guard let v = suffixed(text, input.prepared(as: SuffixTable.self) ?? SuffixTable(input.arguments)) else {
                 // Why, worked out only when someone asks (`refuse` keeps nothing otherwise).
                 guard input.refusal != nil else { return nil }
                 let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
@@ -323,7 +323,11 @@ enum NumberActions {
         let text = String(NumberText.trimmed(raw))
         var scale = 1.0
         var rest = Substring(text)
-        while let c = rest.last, let u = NumberText.zhBig(c) { scale *= u; rest = rest.dropLast() }
+        // Text ending in an ASCII unit (most) ends in no Chinese scale: its last Character is
+        // that ASCII character or several units, neither of which `zhBig` knows.
+        if let last = text.utf16.last, last >= 0x80 {
+            while let c = rest.last, let u = NumberText.zhBig(c) { scale *= u; rest = rest.dropLast() }
+        }
         if scale > 1 { return scale }
         // ASCII text (most numbers) contains a space exactly where it has the byte; other text
         // asks Foundation, as before.

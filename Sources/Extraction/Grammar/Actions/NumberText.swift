@@ -141,6 +141,12 @@ public enum NumberText {
     /// 十五点七 = 15.7, 五分之一 = 0.2, 三又三分之一, 一千多万 = 1e7 approx, 五十打 = 600.
     /// Spaces between the pieces are ignored. Nil for anything not well formed (万, 两两, 五十千).
     public static func chinese(_ text: String) -> Reading? {
+        if let plain = chinesePlain(text) { return plain }
+        return chineseText(text)
+    }
+
+    /// `chinese` by Characters: every text, the general steps `chinesePlain` must agree with.
+    static func chineseText(_ text: String) -> Reading? {
         // A Character is whitespace when its first scalar is: text without a whitespace scalar
         // (most) has nothing to drop.
         let s = text.unicodeScalars.contains(where: \.properties.isWhitespace) ? String(text.filter { !$0.isWhitespace }) : text

@@ -20,7 +20,7 @@ extension RelativeDateActions {
         guard case .object(let fields)? = reader.run(anchor), let date = fields.first(where: { $0.0 == "date" })?.1.stringValue,
               let first = CalendarDate.bounds(date)?.first else { return nil }
         let fortnights = input.text("u")?.lowercased().hasPrefix("fortnight") == true ? 2 : 1
-        let k = (input.capture("before") != nil ? -n : n) * fortnights
+        let k = (input.has("before") ? -n : n) * fortnights
         guard var day = move(first, k, u) else { return nil }
         // "… on Friday": that weekday of the Monday-to-Sunday week the count lands in.
         if let on = input.text("on") {

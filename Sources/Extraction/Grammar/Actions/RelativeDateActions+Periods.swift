@@ -149,7 +149,7 @@ extension RelativeDateActions {
         } else {
             guard let ref, let kind else { return nil }
             // The last two decades: the two whole decades before the note's; the next three after it.
-            let n = input.capture("n") == nil ? 1 : count(input) ?? 0
+            let n = !input.has("n") ? 1 : count(input) ?? 0
             guard n >= 1 else { return nil }
             let own = ref.year / 10 * 10
             start = kind == "next" ? own + 10 : kind == "last" ? own - 10 * n : own

@@ -79,7 +79,7 @@ extension RelativeDateActions {
 
     static func weekOf(_ input: ActionInput) -> JSONValue? {
         var fields: [(String, JSONValue)] = []
-        if input.capture("m") == nil {
+        if !input.has("m") {
             // The week of the 18th: that day of the note's month.
             guard let ref = reference(input), let d = input.text("d").flatMap(DateText.day),
                   let day = CalendarDate(year: ref.year, month: ref.month, day: d) else { return nil }
@@ -97,7 +97,7 @@ extension RelativeDateActions {
     static func span(_ input: ActionInput) -> JSONValue? {
         guard let ref = reference(input), let n = count(input), n >= 1, let u = unit(input.text("u")) else { return nil }
         var first: CalendarDate?
-        if input.capture("m") != nil {
+        if input.has("m") {
             var base = input
             base.captures = input.captures.filter { $0.name == "m" || $0.name == "d" || $0.name == "y" }
             guard case .object(let fields)? = DateActions.absolute(base), let d = fields.first(where: { $0.0 == "date" })?.1.stringValue,
@@ -110,7 +110,7 @@ extension RelativeDateActions {
             first = ref.adding(days: b.hasPrefix("tom") || b == "tmrw" ? 1 : 0)
         }
         guard let first, let last = move(first, n, u)?.adding(days: -1) else { return nil }
-        return value(first.iso + "/" + last.iso, "range", input.capture("m") == nil ? "span" : nil, input)
+        return value(first.iso + "/" + last.iso, "range", !input.has("m") ? "span" : nil, input)
     }
 
     static func monthWeek(_ input: ActionInput) -> JSONValue? {

@@ -167,16 +167,16 @@ enum RelativeDateActions {
             guard let n = DateText.count(t), let u = unit(input.text(uc)), let next = move(day, input.arguments.first == "ago" ? -n : n, u) else { return nil }
             day = next
         }
-        let relative = "today" + signed(k * weeks) + String(u) + (input.capture("n2") == nil ? "" : "+more")
+        let relative = "today" + signed(k * weeks) + String(u) + (!input.has("n2") ? "" : "+more")
         // "more than 2 weeks ago": that day or earlier; "more than 2 weeks after today": that day
         // on; "less than 3 days after tomorrow": from tomorrow to that day.
-        if input.capture("more") != nil {
+        if input.has("more") {
             let ago = k < 0
             guard case .object(var fields) = value(ago ? "../" + day.iso : day.iso + "/..", "range", relative, input) else { return nil }
             fields.append(("open", .string(ago ? "until" : "since")))
             return .object(fields)
         }
-        if input.capture("less") != nil {
+        if input.has("less") {
             let (a, b) = k < 0 ? (day, start) : (start, day)
             return value(a.iso + "/" + b.iso, "range", relative, input)
         }

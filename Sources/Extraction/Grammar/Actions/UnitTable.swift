@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `word=value` arguments of a figure rule: unit words and their factors (`GW=1e9`) or
 /// denominators and their units (`hour=h`). A word is looked up as written first, then ignoring
 /// ASCII case, so `Mb` (megabit) and `MB` (megabyte) can live in different rules.
@@ -19,6 +21,13 @@ final class UnitTable: Sendable {
     private let foldedFactor: [String: Double?]
     /// The factor of the empty word (digits with no unit after them), looked up once.
     private let emptyFactor: Double??
+    /// The factor tables again for words of one to eight printable ASCII bytes, keyed by those
+    /// bytes packed into an integer (`packed`): `figure.unit` looks up the unit of nearly every
+    /// token holding digits and letters (3Q25, 10th, 120kW), most of them no unit, and building
+    /// a String and hashing it cost more than the rest of the action. A key is entered under its
+    /// canonical decomposition, which is what String equality compares.
+    private let packedExact: [UInt64: Double?]
+    private let packedFolded: [UInt64: Double?]
     /// Whether a word begins with `~` (`~兆=1e6`): only then is a number's last character looked up.
     let hasTildeWords: Bool
 
@@ -43,6 +52,39 @@ final class UnitTable: Sendable {
         foldedFactor = folded.mapValues { Double($0) }
         hasTildeWords = pairs.contains { $0.key.unicodeScalars.first == "~" }
         emptyFactor = exactFactor[""] ?? foldedFactor[""]
+        packedExact = Self.packed(exactFactor)
+        packedFolded = Self.packed(foldedFactor)
+    }
+
+    private static func packed(_ table: [String: Double?]) -> [UInt64: Double?] {
+        var packed: [UInt64: Double?] = [:]
+        for (key, factor) in table {
+            let units = Array(key.decomposedStringWithCanonicalMapping.utf16)
+            guard (1...8).contains(units.count), UnitText.isPrintableASCII(units[...]) else { continue }
+            packed[Self.pack(units[...])] = factor
+        }
+        return packed
+    }
+
+    /// Up to eight printable ASCII units as one integer, byte by byte (none is zero, so words of
+    /// different lengths differ).
+    @inline(__always) static func pack(_ units: ArraySlice<UInt16>, folding: Bool = false) -> UInt64 {
+        var key: UInt64 = 0
+        for u in units {
+            let b = folding && u &- 0x41 < 26 ? u | 0x20 : u
+            key = key << 8 | UInt64(truncatingIfNeeded: b)
+        }
+        return key
+    }
+
+    /// `factor(of:)` of a word given as printable ASCII units (the caller checked), without
+    /// building its String when it has at most eight.
+    func factor(ascii units: ArraySlice<UInt16>) -> Double? {
+        if pairs.isEmpty { return 1 }
+        if units.isEmpty { return emptyFactor ?? nil }
+        guard units.count <= 8 else { return factor(of: UnitText.ascii(units)) }
+        if let f = packedExact[Self.pack(units)] { return f }
+        return packedFolded[Self.pack(units, folding: true)] ?? nil
     }
 
     /// The value for `word` (spaces dropped when `compact`: "M tokens" → "Mtokens").
