@@ -171,4 +171,38 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(profile.rows[r].starts, 0)
         XCTAssertGreaterThanOrEqual(profile.scan.skipped, 2)
     }
+
+    /// A way into a rule whose own test a token's type fails is dropped for that type when the
+    /// type is first met (`TypeWays`): a note that repeats the type does not ask the way again
+    /// at each token, and what matches is unchanged.
+    func testWaysATypeFailsAreDroppedForTheType() throws {
+        let numbers = "rule n\n  match [kind:number]\n  action number.arabic\n  example \"1\" => value=1\n"
+        let figures = "rule q\n  match [script:latin & re:/q+/] n:<number>\n  action figure.money USD\n  example \"qq 4\" => value=4 unit=USD\n"
+        let grammar = try Grammar(stages: ["numbers", "figures"], sources: [("n.rules", "numbers", "n", numbers), ("q.rules", "figures", "q", figures)],
+                                  lexiconClasses: [])
+        let settings = try settings()
+        func run(_ text: String) throws -> (asked: Int, found: [String]) {
+            let work = try GrammarWorkbench(settings: settings).run(text)
+            let segments = try XCTUnwrap(work.segments)
+            let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: nil)
+            for stage in ["numbers", "figures"] {
+                let matcher = try XCTUnwrap(grammar.matchers[stage])
+                let scratch = matcher.scratch(for: view, profiling: true)
+                var found: [Item] = []
+                for sentence in segments.sentences { found += matcher.match(view, sentence: sentence, scratch: scratch).items }
+                view.add(found)
+                guard stage == "figures" else { continue }
+                let profile = RuleProfile(rules: matcher.rules.count)
+                matcher.collect(scratch, into: profile)
+                return (profile.scan.ways, found.map { work.document!.text.slice(Int($0.start)..<Int($0.end)) })
+            }
+            return (-1, [])
+        }
+        let once = try run("abc 1 qq 4")
+        let often = try run("abc 1 abc 2 abc 3 abc 5 qq 4")
+        XCTAssertEqual(once.found, ["qq 4"])
+        XCTAssertEqual(often.found, ["qq 4"])
+        XCTAssertEqual(once.asked, 1, "only the type that passes the way's test asks it")
+        XCTAssertEqual(often.asked, once.asked, "a type that failed is not asked again")
+    }
 }
