@@ -86,31 +86,63 @@ public final class DocumentView: @unchecked Sendable {
     }
 
     public func add(_ newItems: some Collection<Item>) {
+        // Nothing new leaves the items shared with `DocumentWork.items` (appending none would copy).
+        guard !newItems.isEmpty else { return }
+        var items = self.items
+        self.items = []
+        let start = items.count
+        items.append(contentsOf: newItems)
+        self.items = items
+        link(items, from: start)
+    }
+
+    /// Appends the lists' items to `all`, the document's items, and adds them. Where the view's
+    /// items are `all` itself (this method left them so for the previous stage), the two share
+    /// one buffer instead of the view keeping a copy: copying an item pays reference counts of
+    /// its strings and value.
+    func add(_ lists: [[Item]], to all: inout [Item]) {
+        let shared = all.count == items.count && (items.isEmpty
+            || all.withUnsafeBufferPointer { a in items.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } })
+        guard shared else {
+            let start = all.count
+            for list in lists { all += list }
+            add(all[start...])
+            return
+        }
+        items = []   // so that `all` is not shared while it grows
+        let start = all.count
+        if lists.count == 1 && start == 0 { all = lists[0] } else { for list in lists { all += list } }
+        items = all
+        link(all, from: start)
+    }
+
+    /// Links `items[start...]` (the view's own items from `start` on) into the lists by first token.
+    private func link(_ items: [Item], from start: Int) {
         // The lists move into locals and back: appending to the class's own arrays would pay
         // an exclusivity check per array and item.
-        var items = self.items, next = nextItem, first = firstItem, last = lastItem, features = self.features
+        var next = nextItem, first = firstItem, last = lastItem, features = self.features
         var ends = itemEnd, bits = itemBit, numbers = itemDimension
-        self.items = []; nextItem = []; firstItem = []; lastItem = []; self.features = []
+        nextItem = []; firstItem = []; lastItem = []; self.features = []
         itemEnd = []; itemBit = []; itemDimension = []
         var lastDimension = "", lastBit: UInt64 = 0, lastNumber: Int32 = -1
-        for item in newItems {
-            if item.dimension != lastDimension || lastNumber < 0 {
-                lastDimension = item.dimension
-                lastBit = TokenKeys.bit(item.dimension)
-                lastNumber = dimensionNumber(item.dimension)
-                if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(item.dimension) }
+        for i in start..<items.count {
+            let dimension = items[i].dimension
+            if dimension != lastDimension || lastNumber < 0 {
+                lastDimension = dimension
+                lastBit = TokenKeys.bit(dimension)
+                lastNumber = dimensionNumber(dimension)
+                if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(dimension) }
             }
-            let i = Int32(items.count), t = Int(item.firstToken)
-            items.append(item)
+            let t = Int(items[i].firstToken)
             next.append(-1)
-            if last[t] >= 0 { next[Int(last[t])] = i } else { first[t] = i }
-            last[t] = i
+            if last[t] >= 0 { next[Int(last[t])] = Int32(i) } else { first[t] = Int32(i) }
+            last[t] = Int32(i)
             features[t].dimensionBits |= lastBit
-            ends.append(item.endToken)
+            ends.append(items[i].endToken)
             bits.append(lastBit)
             numbers.append(lastNumber)
         }
-        self.items = items; nextItem = next; firstItem = first; lastItem = last; self.features = features
+        nextItem = next; firstItem = first; lastItem = last; self.features = features
         itemEnd = ends; itemBit = bits; itemDimension = numbers
     }
 
