@@ -48,41 +48,71 @@ public final class DocumentView: @unchecked Sendable {
         sentences = segments.sentences
         self.lexicon = lexicon
         self.referenceDate = referenceDate
-        let features = Self.features(segments.tokens[...], units: text.utf16, lexicon: lexicon)
-        self.features = features
-        types = text.utf16.withUnsafeBufferPointer { units in
-            segments.tokens.withUnsafeBufferPointer { tokens in
-                features.withUnsafeBufferPointer { f in TokenTypes(tokens: tokens, units: units, hashes: { f[$0].hash }) }
-            }
-        }
+        (features, types) = Self.features(segments.tokens, units: text.utf16, lexicon: lexicon)
         firstItem = [Int32](repeating: -1, count: tokens.count)
         lastItem = firstItem
     }
 
-    static func features(_ tokens: ArraySlice<Token>, units: [UInt16], lexicon: Lexicon) -> [TokenFeatures] {
-        // Each lexicon entry's class bit, worked out on first use (0: not yet).
-        var classBits = [UInt64](repeating: 0, count: lexicon.entries.count)
-        return units.withUnsafeBufferPointer { units in
-            [TokenFeatures](unsafeUninitializedCapacity: tokens.count) { out, count in
-                tokens.withUnsafeBufferPointer { tokens in
-                    for (i, token) in tokens.enumerated() {
-                        var classBit: UInt64 = 0
-                        if token.lexiconEntry >= 0 {
-                            classBit = classBits[Int(token.lexiconEntry)]
-                            if classBit == 0 {
-                                classBit = TokenKeys.bit(lexicon.entries[Int(token.lexiconEntry)].lexiconClass)
-                                classBits[Int(token.lexiconEntry)] = classBit
-                            }
+    /// Each token's features and type. A long document is cut into runs of tokens done on the
+    /// cores at once (the first grammar stage waits for this alone), their types joined after.
+    static func features(_ tokens: [Token], units: [UInt16], lexicon: Lexicon) -> ([TokenFeatures], TokenTypes) {
+        let n = tokens.count
+        let pieces = n >= GrammarStage.parallelThreshold ? Parallel.cores : 1
+        let ranges = (0..<pieces).map { n * $0 / pieces ..< n * ($0 + 1) / pieces }
+        var types = [Int32](repeating: 0, count: n)
+        var tables: [TokenTypeTable] = []
+        let features = [TokenFeatures](unsafeUninitializedCapacity: n) { out, count in
+            types.withUnsafeMutableBufferPointer { typesOut in
+                let output = Output(features: out.baseAddress, types: typesOut.baseAddress)
+                tables = try! Parallel.map(pieces) { p in   // the body throws nothing
+                    units.withUnsafeBufferPointer { units in
+                        tokens.withUnsafeBufferPointer { tokens in
+                            fill(output, ranges[p], tokens: tokens, units: units, lexicon: lexicon, capacity: p == 0 ? n : ranges[p].count)
                         }
-                        let start = Int(token.start), end = Int(token.end)
-                        (out.baseAddress! + i).initialize(to: TokenFeatures(
-                            hash: TokenKeys.hash(units, start..<end), classBit: classBit,
-                            firstUnit: units[start], kind: token.kind, script: token.script))
                     }
                 }
-                count = tokens.count
+            }
+            count = n
+        }
+        let joined = units.withUnsafeBufferPointer { units in
+            tokens.withUnsafeBufferPointer { tokens in
+                features.withUnsafeBufferPointer { f in
+                    TokenTypes.join(&types, tables: &tables, ranges: ranges, tokens: tokens, units: units, hashes: { f[$0].hash })
+                }
             }
         }
+        return (features, joined)
+    }
+
+    /// Where the cores write features and types, each its own run of tokens.
+    private struct Output: @unchecked Sendable {
+        let features: UnsafeMutablePointer<TokenFeatures>?
+        let types: UnsafeMutablePointer<Int32>?
+    }
+
+    /// Fills in the tokens of `range` and returns their types' table (numbered within the run).
+    private static func fill(_ output: Output, _ range: Range<Int>, tokens: UnsafeBufferPointer<Token>, units: UnsafeBufferPointer<UInt16>,
+                             lexicon: Lexicon, capacity: Int) -> TokenTypeTable {
+        var table = TokenTypeTable(capacity: capacity)
+        guard let out = output.features, let types = output.types else { return table }
+        // Each lexicon entry's class bit, worked out on first use (0: not yet).
+        var classBits = [UInt64](repeating: 0, count: lexicon.entries.count)
+        for i in range {
+            let token = tokens[i]
+            var classBit: UInt64 = 0
+            if token.lexiconEntry >= 0 {
+                classBit = classBits[Int(token.lexiconEntry)]
+                if classBit == 0 {
+                    classBit = TokenKeys.bit(lexicon.entries[Int(token.lexiconEntry)].lexiconClass)
+                    classBits[Int(token.lexiconEntry)] = classBit
+                }
+            }
+            let start = Int(token.start), end = Int(token.end)
+            let hash = TokenKeys.hash(units, start..<end)
+            (out + i).initialize(to: TokenFeatures(hash: hash, classBit: classBit, firstUnit: units[start], kind: token.kind, script: token.script))
+            types[i] = table.type(of: i, hash: hash, tokens: tokens, units: units)
+        }
+        return table
     }
 
     public func add(_ newItems: some Collection<Item>) {
