@@ -29,7 +29,8 @@ public struct GrammarStage: Stage {
         // a few per core, handed out as the cores finish; their items concatenate in sentence
         // order as a single pass would give. Each core keeps one scratch for all its runs.
         let sentences = segments.sentences
-        let groups = Self.groups(sentences, tokens: view.tokens.count, parts: Parallel.cores * Self.piecesPerCore)
+        let groups = view.sentenceGroups ?? Self.groups(sentences, tokens: view.tokens.count, parts: Parallel.cores * Self.piecesPerCore)
+        view.sentenceGroups = groups
         let matcher = self.matcher, profile = self.profile, all = 0..<view.tokens.count
         let runs = try Parallel.map(groups.count, state: { matcher.scratch(for: view, tokens: all, profiling: profile != nil) },
                                     done: { scratch in if let profile { matcher.collect(scratch, into: profile) } }) { scratch, g in

@@ -26,6 +26,9 @@ public final class DocumentView: @unchecked Sendable {
     private var itemBit: [UInt64] = []
     private var itemDimension: [Int32] = []
     private var dimensions: [String] = []
+    /// How `GrammarStage` cuts the sentences into runs for the cores: the same for every stage
+    /// of the document, so worked out by the first (set and read between matching, never during).
+    var sentenceGroups: [Range<Int>]?
 
     /// The item lists as plain arrays, to hand to a matching loop once per sentence (reading
     /// the view's properties at every token would pay access checks and reference counts).
