@@ -28,7 +28,7 @@ public enum CompanyEmitter {
         return nil
     }
 
-    static func emit(_ items: [Item], sentences: [Sentence], into work: inout DocumentWork, document: Document) {
+    static func emit(_ items: ArraySlice<Item>, sentences: [Sentence], into work: inout DocumentWork, document: Document) {
         // Every grammar stage hands its items here; only the companies stages have any, and the
         // sets below cost a hash of every node and edge so far.
         let companies = items.reduce(0) { $0 + ($1.dimension == "company" ? 1 : 0) }

@@ -29,23 +29,25 @@ public struct GrammarStage: Stage {
         // a few per core, handed out as the cores finish; their items concatenate in sentence
         // order as a single pass would give. Each core keeps one scratch for all its runs.
         let sentences = segments.sentences
-        let groups = Self.groups(sentences, tokens: view.tokens.count, parts: Parallel.cores * Self.piecesPerCore)
+        let groups = view.sentenceGroups ?? Self.groups(sentences, tokens: view.tokens.count, parts: Parallel.cores * Self.piecesPerCore)
+        view.sentenceGroups = groups
         let matcher = self.matcher, profile = self.profile, all = 0..<view.tokens.count
         let runs = try Parallel.map(groups.count, state: { matcher.scratch(for: view, tokens: all, profiling: profile != nil) },
                                     done: { scratch in if let profile { matcher.collect(scratch, into: profile) } }) { scratch, g in
-            var found: [Item] = []
+            // Each sentence's items, numbered in place and kept as their own list: they are
+            // copied once, into the document's items (copying pays reference counts).
+            var found: [[Item]] = []
             for i in groups[g] {
-                for var item in matcher.match(view, sentence: sentences[i], scratch: scratch).items {
-                    item.sentence = Int32(i)
-                    found.append(item)
-                }
+                var items = matcher.match(view, sentence: sentences[i], scratch: scratch).items
+                guard !items.isEmpty else { continue }
+                for k in items.indices { items[k].sentence = Int32(i) }
+                found.append(items)
             }
             return found
         }
-        let found = runs.count == 1 ? runs[0] : runs.flatMap { $0 }
-        work.items += found
-        view.add(found)
-        CompanyEmitter.emit(found, sentences: segments.sentences, into: &work, document: document)
+        let first = work.items.count
+        view.add(runs.count == 1 ? runs[0] : runs.flatMap { $0 }, to: &work.items)
+        CompanyEmitter.emit(work.items[first...], sentences: segments.sentences, into: &work, document: document)
     }
 
     /// Documents of fewer tokens than this are matched in one piece (splitting costs a

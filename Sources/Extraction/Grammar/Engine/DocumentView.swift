@@ -26,6 +26,9 @@ public final class DocumentView: @unchecked Sendable {
     private var itemBit: [UInt64] = []
     private var itemDimension: [Int32] = []
     private var dimensions: [String] = []
+    /// How `GrammarStage` cuts the sentences into runs for the cores: the same for every stage
+    /// of the document, so worked out by the first (set and read between matching, never during).
+    var sentenceGroups: [Range<Int>]?
 
     /// The item lists as plain arrays, to hand to a matching loop once per sentence (reading
     /// the view's properties at every token would pay access checks and reference counts).
@@ -48,69 +51,131 @@ public final class DocumentView: @unchecked Sendable {
         sentences = segments.sentences
         self.lexicon = lexicon
         self.referenceDate = referenceDate
-        let features = Self.features(segments.tokens[...], units: text.utf16, lexicon: lexicon)
-        self.features = features
-        types = text.utf16.withUnsafeBufferPointer { units in
-            segments.tokens.withUnsafeBufferPointer { tokens in
-                features.withUnsafeBufferPointer { f in TokenTypes(tokens: tokens, units: units, hashes: { f[$0].hash }) }
-            }
-        }
+        (features, types) = Self.features(segments.tokens, units: text.utf16, lexicon: lexicon)
         firstItem = [Int32](repeating: -1, count: tokens.count)
         lastItem = firstItem
     }
 
-    static func features(_ tokens: ArraySlice<Token>, units: [UInt16], lexicon: Lexicon) -> [TokenFeatures] {
-        // Each lexicon entry's class bit, worked out on first use (0: not yet).
-        var classBits = [UInt64](repeating: 0, count: lexicon.entries.count)
-        return units.withUnsafeBufferPointer { units in
-            [TokenFeatures](unsafeUninitializedCapacity: tokens.count) { out, count in
-                tokens.withUnsafeBufferPointer { tokens in
-                    for (i, token) in tokens.enumerated() {
-                        var classBit: UInt64 = 0
-                        if token.lexiconEntry >= 0 {
-                            classBit = classBits[Int(token.lexiconEntry)]
-                            if classBit == 0 {
-                                classBit = TokenKeys.bit(lexicon.entries[Int(token.lexiconEntry)].lexiconClass)
-                                classBits[Int(token.lexiconEntry)] = classBit
-                            }
+    /// Each token's features and type. A long document is cut into runs of tokens done on the
+    /// cores at once (the first grammar stage waits for this alone), their types joined after.
+    static func features(_ tokens: [Token], units: [UInt16], lexicon: Lexicon) -> ([TokenFeatures], TokenTypes) {
+        let n = tokens.count
+        let pieces = n >= GrammarStage.parallelThreshold ? Parallel.cores : 1
+        let ranges = (0..<pieces).map { n * $0 / pieces ..< n * ($0 + 1) / pieces }
+        var types = [Int32](repeating: 0, count: n)
+        var tables: [TokenTypeTable] = []
+        let features = [TokenFeatures](unsafeUninitializedCapacity: n) { out, count in
+            types.withUnsafeMutableBufferPointer { typesOut in
+                let output = Output(features: out.baseAddress, types: typesOut.baseAddress)
+                tables = try! Parallel.map(pieces) { p in   // the body throws nothing
+                    units.withUnsafeBufferPointer { units in
+                        tokens.withUnsafeBufferPointer { tokens in
+                            fill(output, ranges[p], tokens: tokens, units: units, lexicon: lexicon, capacity: p == 0 ? n : ranges[p].count)
                         }
-                        let start = Int(token.start), end = Int(token.end)
-                        (out.baseAddress! + i).initialize(to: TokenFeatures(
-                            hash: TokenKeys.hash(units, start..<end), classBit: classBit,
-                            firstUnit: units[start], kind: token.kind, script: token.script))
                     }
                 }
-                count = tokens.count
+            }
+            count = n
+        }
+        let joined = units.withUnsafeBufferPointer { units in
+            tokens.withUnsafeBufferPointer { tokens in
+                features.withUnsafeBufferPointer { f in
+                    TokenTypes.join(&types, tables: &tables, ranges: ranges, tokens: tokens, units: units, hashes: { f[$0].hash })
+                }
             }
         }
+        return (features, joined)
+    }
+
+    /// Where the cores write features and types, each its own run of tokens.
+    private struct Output: @unchecked Sendable {
+        let features: UnsafeMutablePointer<TokenFeatures>?
+        let types: UnsafeMutablePointer<Int32>?
+    }
+
+    /// Fills in the tokens of `range` and returns their types' table (numbered within the run).
+    private static func fill(_ output: Output, _ range: Range<Int>, tokens: UnsafeBufferPointer<Token>, units: UnsafeBufferPointer<UInt16>,
+                             lexicon: Lexicon, capacity: Int) -> TokenTypeTable {
+        var table = TokenTypeTable(capacity: capacity)
+        guard let out = output.features, let types = output.types else { return table }
+        // Each lexicon entry's class bit, worked out on first use (0: not yet).
+        var classBits = [UInt64](repeating: 0, count: lexicon.entries.count)
+        for i in range {
+            let token = tokens[i]
+            var classBit: UInt64 = 0
+            if token.lexiconEntry >= 0 {
+                classBit = classBits[Int(token.lexiconEntry)]
+                if classBit == 0 {
+                    classBit = TokenKeys.bit(lexicon.entries[Int(token.lexiconEntry)].lexiconClass)
+                    classBits[Int(token.lexiconEntry)] = classBit
+                }
+            }
+            let start = Int(token.start), end = Int(token.end)
+            let hash = TokenKeys.hash(units, start..<end)
+            (out + i).initialize(to: TokenFeatures(hash: hash, classBit: classBit, firstUnit: units[start], kind: token.kind, script: token.script))
+            types[i] = table.type(of: i, hash: hash, tokens: tokens, units: units)
+        }
+        return table
     }
 
     public func add(_ newItems: some Collection<Item>) {
+        // Nothing new leaves the items shared with `DocumentWork.items` (appending none would copy).
+        guard !newItems.isEmpty else { return }
+        var items = self.items
+        self.items = []
+        let start = items.count
+        items.append(contentsOf: newItems)
+        self.items = items
+        link(items, from: start)
+    }
+
+    /// Appends the lists' items to `all`, the document's items, and adds them. Where the view's
+    /// items are `all` itself (this method left them so for the previous stage), the two share
+    /// one buffer instead of the view keeping a copy: copying an item pays reference counts of
+    /// its strings and value.
+    func add(_ lists: [[Item]], to all: inout [Item]) {
+        let shared = all.count == items.count && (items.isEmpty
+            || all.withUnsafeBufferPointer { a in items.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } })
+        guard shared else {
+            let start = all.count
+            for list in lists { all += list }
+            add(all[start...])
+            return
+        }
+        items = []   // so that `all` is not shared while it grows
+        let start = all.count
+        if lists.count == 1 && start == 0 { all = lists[0] } else { for list in lists { all += list } }
+        items = all
+        link(all, from: start)
+    }
+
+    /// Links `items[start...]` (the view's own items from `start` on) into the lists by first token.
+    private func link(_ items: [Item], from start: Int) {
         // The lists move into locals and back: appending to the class's own arrays would pay
         // an exclusivity check per array and item.
-        var items = self.items, next = nextItem, first = firstItem, last = lastItem, features = self.features
+        var next = nextItem, first = firstItem, last = lastItem, features = self.features
         var ends = itemEnd, bits = itemBit, numbers = itemDimension
-        self.items = []; nextItem = []; firstItem = []; lastItem = []; self.features = []
+        nextItem = []; firstItem = []; lastItem = []; self.features = []
         itemEnd = []; itemBit = []; itemDimension = []
         var lastDimension = "", lastBit: UInt64 = 0, lastNumber: Int32 = -1
-        for item in newItems {
-            if item.dimension != lastDimension || lastNumber < 0 {
-                lastDimension = item.dimension
-                lastBit = TokenKeys.bit(item.dimension)
-                lastNumber = dimensionNumber(item.dimension)
-                if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(item.dimension) }
+        for i in start..<items.count {
+            let dimension = items[i].dimension
+            if dimension != lastDimension || lastNumber < 0 {
+                lastDimension = dimension
+                lastBit = TokenKeys.bit(dimension)
+                lastNumber = dimensionNumber(dimension)
+                if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(dimension) }
             }
-            let i = Int32(items.count), t = Int(item.firstToken)
-            items.append(item)
+            let t = Int(items[i].firstToken)
             next.append(-1)
-            if last[t] >= 0 { next[Int(last[t])] = i } else { first[t] = i }
-            last[t] = i
+            if last[t] >= 0 { next[Int(last[t])] = Int32(i) } else { first[t] = Int32(i) }
+            last[t] = Int32(i)
             features[t].dimensionBits |= lastBit
-            ends.append(item.endToken)
+            ends.append(items[i].endToken)
             bits.append(lastBit)
             numbers.append(lastNumber)
         }
-        self.items = items; nextItem = next; firstItem = first; lastItem = last; self.features = features
+        nextItem = next; firstItem = first; lastItem = last; self.features = features
         itemEnd = ends; itemBit = bits; itemDimension = numbers
     }
 

@@ -10,42 +10,22 @@ struct TokenTypes {
     let types: [Int32]
     let count: Int
 
-    /// `hashes[t]`: token t's `TokenKeys.hash` (folded, so case variants land in one chain and
-    /// are told apart by their text).
-    init(tokens: UnsafeBufferPointer<Token>, units: UnsafeBufferPointer<UInt16>, hashes: (Int) -> UInt64) {
-        var size = 16
-        while size < tokens.count * 2 { size *= 2 }
-        let mask = size - 1
-        // Open addressing: slot → type + 1 (0: empty); a type's first token stands for its text.
-        var slots = [Int32](repeating: 0, count: size)
-        var firstToken: [Int32] = []
-        var types = [Int32](repeating: 0, count: tokens.count)
-        for t in 0..<tokens.count {
-            var i = Int(truncatingIfNeeded: hashes(t)) & mask
-            while true {
-                let s = slots[i]
-                if s == 0 {
-                    firstToken.append(Int32(t))
-                    slots[i] = Int32(firstToken.count)
-                    types[t] = Int32(firstToken.count - 1)
-                    break
+    /// Joins the types of consecutive runs of tokens, typed on several cores (`types[t]`: t's
+    /// number in its run's table; the first table sized for all tokens). Each later run's types,
+    /// taken in their order, are looked up in the types so far and numbered on if new: the
+    /// numbers one pass over all the tokens gives. `hashes[t]`: token t's `TokenKeys.hash`.
+    static func join(_ types: inout [Int32], tables: inout [TokenTypeTable], ranges: [Range<Int>], tokens: UnsafeBufferPointer<Token>,
+                     units: UnsafeBufferPointer<UInt16>, hashes: (Int) -> UInt64) -> TokenTypes {
+        var table = tables[0]
+        tables[0] = TokenTypeTable(capacity: 0)   // so that adding to `table` copies nothing
+        for (run, local) in zip(ranges.dropFirst(), tables.dropFirst()) {
+            let numbers = local.firstToken.map { table.type(of: Int($0), hash: hashes(Int($0)), tokens: tokens, units: units) }
+            types.withUnsafeMutableBufferPointer { types in
+                numbers.withUnsafeBufferPointer { numbers in
+                    for t in run { types[t] = numbers[Int(types[t])] }
                 }
-                if Self.same(tokens[Int(firstToken[Int(s) - 1])], tokens[t], units) {
-                    types[t] = s - 1
-                    break
-                }
-                i = (i + 1) & mask
             }
         }
-        self.types = types
-        count = firstToken.count
-    }
-
-    @inline(__always) static func same(_ a: Token, _ b: Token, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        let n = Int(a.end - a.start)
-        guard n == Int(b.end - b.start), a.kind == b.kind, a.script == b.script else { return false }
-        let x = Int(a.start), y = Int(b.start)
-        for k in 0..<n where units[x + k] != units[y + k] { return false }
-        return true
+        return TokenTypes(types: types, count: table.count)
     }
 }
