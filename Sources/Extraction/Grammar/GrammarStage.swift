@@ -34,14 +34,11 @@ public struct GrammarStage: Stage {
         let matcher = self.matcher, profile = self.profile, all = 0..<view.tokens.count
         let runs = try Parallel.map(groups.count, state: { matcher.scratch(for: view, tokens: all, profiling: profile != nil) },
                                     done: { scratch in if let profile { matcher.collect(scratch, into: profile) } }) { scratch, g in
-            // Each sentence's items, numbered in place and kept as their own list: they are
+            // Each sentence's items (numbered by the matcher) kept as their own list: they are
             // copied once, into the document's items (copying pays reference counts).
             var found: [[Item]] = []
-            for i in groups[g] {
-                var items = matcher.match(view, sentence: sentences[i], scratch: scratch).items
-                guard !items.isEmpty else { continue }
-                for k in items.indices { items[k].sentence = Int32(i) }
-                found.append(items)
+            matcher.match(view, sentences: sentences, groups[g], scratch: scratch) { _, items, _ in
+                if !items.isEmpty { found.append(items) }
             }
             return found
         }

@@ -64,8 +64,19 @@ public final class StageMatcher: @unchecked Sendable {
     /// The winning items of this stage in one sentence, and (if asked) every candidate; then
     /// also every refused match, in `scratch.refused` (cleared by the caller).
     public func match(_ view: DocumentView, sentence: Sentence, scratch: Scratch? = nil, keepCandidates: Bool = false) -> (items: [Item], candidates: [Candidate]) {
-        let first = sentence.tokens.lowerBound, limit = sentence.tokens.upperBound
-        guard first < limit else { return ([], []) }
+        var result: (items: [Item], candidates: [Candidate]) = ([], [])
+        match(view, sentences: [sentence], 0..<1, scratch: scratch, keepCandidates: keepCandidates) { _, items, candidates in
+            result = (items, candidates)
+        }
+        return result
+    }
+
+    /// Matches `sentences[indices]` one after the other and gives `each` every sentence's index,
+    /// winning items and (if asked) candidates. One call per run of sentences, not per
+    /// sentence: the setup retains the view's arrays and the stage's tables, objects both cores
+    /// share, and reference counts on shared objects made the cores wait on each other.
+    public func match(_ view: DocumentView, sentences: [Sentence], _ indices: Range<Int>, scratch: Scratch? = nil, keepCandidates: Bool = false,
+                      _ each: (Int, [Item], [Candidate]) -> Void) {
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
         let proposed = scratch.proposed, run = scratch.run
@@ -75,131 +86,132 @@ public final class StageMatcher: @unchecked Sendable {
         var typeWays = scratch.typeWays.take()!, typeRequirements = scratch.typeRequirements
         scratch.typeRequirements = []
         var profile = scratch.profile
-        let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         scratch.candidates = []; scratch.profile = nil
-        // One by one from the end: `removeAll(keepingCapacity:)` went through the generic
-        // `replaceSubrange` and its destroy by metadata, at every sentence.
-        while !candidates.isEmpty { candidates.removeLast() }
-        // Plain counters (a register each): copied into the scratch only when profiling.
-        var admitted = 0, asked = 0, proposing = 0, skipped = 0
-        run.pointee.sentenceStart = first
-        run.pointee.sentenceEnd = limit
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
         let features = view.features, links = view.itemLinks, types = view.types.types
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules, checks = self.checks
         let requirements = self.requirements, ruleBits = requirements.ruleBits
-        // The requirement bits the sentence meets, worked out when a rule that has one is first
-        // about to start (most sentences start none).
-        var present: UInt64 = 0
-        for p in first..<limit {
-            let f = features[p]
-            let type = Int(types[p])
-            var ways = typeWays.ways(type, f, at: p, table: table, checks: checks, run: &run.pointee, scratch: list, proposed: proposed)
-            if table.index.mayProposeToken(f) {
-                // The token's class or items may propose more: listed once each, after its type's.
-                var listed = ways.count
-                for k in 0..<listed {
-                    list[k] = ways[k]
-                    proposed[Int(ways[k])] = p
+        for i in indices {
+            let first = sentences[i].tokens.lowerBound, limit = sentences[i].tokens.upperBound
+            let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+            // One by one from the end: `removeAll(keepingCapacity:)` went through the generic
+            // `replaceSubrange` and its destroy by metadata, at every sentence.
+            while !candidates.isEmpty { candidates.removeLast() }
+            // Plain counters (a register each): copied into the scratch only when profiling.
+            var admitted = 0, asked = 0, proposing = 0, skipped = 0
+            run.pointee.sentenceStart = first
+            run.pointee.sentenceEnd = limit
+            // The requirement bits the sentence meets, worked out when a rule that has one is first
+            // about to start (most sentences start none).
+            var present: UInt64 = 0
+            for p in first..<limit {
+                let f = features[p]
+                let type = Int(types[p])
+                var ways = typeWays.ways(type, f, at: p, table: table, checks: checks, run: &run.pointee, scratch: list, proposed: proposed)
+                if table.index.mayProposeToken(f) {
+                    // The token's class or items may propose more: listed once each, after its type's.
+                    var listed = ways.count
+                    for k in 0..<listed {
+                        list[k] = ways[k]
+                        proposed[Int(ways[k])] = p
+                    }
+                    table.index.proposeToken(f, at: p, view: view, into: list, count: &listed, proposed: proposed)
+                    ways = UnsafeBufferPointer(start: list, count: listed)
                 }
-                table.index.proposeToken(f, at: p, view: view, into: list, count: &listed, proposed: proposed)
-                ways = UnsafeBufferPointer(start: list, count: listed)
-            }
-            if ways.isEmpty { continue }
-            admitted += 1
-            asked += ways.count
-            var any = false
-            let masks = table.masks
-            for w in ways {
-                WayIn.masks(table.ways.baseAddress! + Int(w), number: Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run.pointee) { m in
-                    any = true
-                    let from = masks + Int(m) * words
-                    for k in 0..<words { mask[k] |= from[k] }
+                if ways.isEmpty { continue }
+                admitted += 1
+                asked += ways.count
+                var any = false
+                let masks = table.masks
+                for w in ways {
+                    WayIn.masks(table.ways.baseAddress! + Int(w), number: Int(w), at: p, limit: limit, features: features, links: links, view: view, run: &run.pointee) { m in
+                        any = true
+                        let from = masks + Int(m) * words
+                        for k in 0..<words { mask[k] |= from[k] }
+                    }
                 }
-            }
-            if !any { continue }
-            proposing += 1
-            for k in 0..<words {
-                var bits = mask[k]
-                mask[k] = 0
-                while bits != 0 {
-                    let r = k * 64 + bits.trailingZeroBitCount
-                    bits &= bits - 1
-                    let need = ruleBits[r]
-                    if need != 0 {
-                        if present == 0 {
-                            for t in first..<limit {
-                                let type = Int(types[t])
-                                if typeRequirements[type] == 0 { typeRequirements[type] = requirements.bits(features[t]) }
-                                present |= typeRequirements[type]
+                if !any { continue }
+                proposing += 1
+                for k in 0..<words {
+                    var bits = mask[k]
+                    mask[k] = 0
+                    while bits != 0 {
+                        let r = k * 64 + bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        let need = ruleBits[r]
+                        if need != 0 {
+                            if present == 0 {
+                                for t in first..<limit {
+                                    let type = Int(types[t])
+                                    if typeRequirements[type] == 0 { typeRequirements[type] = requirements.bits(features[t]) }
+                                    present |= typeRequirements[type]
+                                }
+                            }
+                            if present & need == 0 { skipped += 1; continue }
+                        }
+                        let compiled = rules[r]
+                        let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+                        let steps0 = run.pointee.steps
+                        var matched = false
+                        defer {
+                            if profile != nil {
+                                profile![r].starts += 1
+                                profile![r].steps += run.pointee.steps - steps0
+                                if matched { profile![r].matches += 1 }
+                                profile![r].nanoseconds += DispatchTime.now().uptimeNanoseconds - t0
                             }
                         }
-                        if present & need == 0 { skipped += 1; continue }
-                    }
-                    let compiled = rules[r]
-                    let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-                    let steps0 = run.pointee.steps
-                    var matched = false
-                    defer {
-                        if profile != nil {
-                            profile![r].starts += 1
-                            profile![r].steps += run.pointee.steps - steps0
-                            if matched { profile![r].matches += 1 }
-                            profile![r].nanoseconds += DispatchTime.now().uptimeNanoseconds - t0
+                        let end: Int
+                        let captures: [Capture]
+                        let start = tokens[p].start
+                        if let single = compiled.single {
+                            guard run.pointee.passes(single.check, p) else { continue }
+                            end = p + 1
+                            captures = single.capture.map {
+                                [Capture(name: compiled.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
+                                         start: start, end: tokens[p].end, value: nil)]
+                            } ?? []
+                        } else {
+                            let entry = run.pointee.begin(rule: r, at: p)
+                            end = run.pointee.best(entry, p)
+                            guard end > p else { continue }
+                            captures = run.pointee.captures(compiled.captureNames, entry: entry, end: end)
                         }
-                    }
-                    let end: Int
-                    let captures: [Capture]
-                    let start = tokens[p].start
-                    if let single = compiled.single {
-                        guard run.pointee.passes(single.check, p) else { continue }
-                        end = p + 1
-                        captures = single.capture.map {
-                            [Capture(name: compiled.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
-                                     start: start, end: tokens[p].end, value: nil)]
-                        } ?? []
-                    } else {
-                        let entry = run.pointee.begin(rule: r, at: p)
-                        end = run.pointee.best(entry, p)
-                        guard end > p else { continue }
-                        captures = run.pointee.captures(compiled.captureNames, entry: entry, end: end)
-                    }
-                    let stop = tokens[end - 1].end
-                    // Why an action refused a match is asked only while explaining (`keepCandidates`).
-                    let refusal = keepCandidates ? Refusal() : nil
-                    // The input made in the call, not in a local: a local was copied for the call
-                    // and both copies destroyed.
-                    guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: consume captures, view: view,
-                                                                   rule: compiled, refusal: refusal)) else {
-                        if let refusal {
-                            scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
-                                                           reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
+                        let stop = tokens[end - 1].end
+                        // Why an action refused a match is asked only while explaining (`keepCandidates`).
+                        let refusal = keepCandidates ? Refusal() : nil
+                        // The input made in the call, not in a local: a local was copied for the call
+                        // and both copies destroyed.
+                        guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: consume captures, view: view,
+                                                                       rule: compiled, refusal: refusal)) else {
+                            if let refusal {
+                                scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
+                                                               reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
+                            }
+                            continue
                         }
-                        continue
+                        candidates.append(Candidate(rule: r, compiled: compiled, firstToken: Int32(p), endToken: Int32(end),
+                                                    start: start, end: stop, value: value))
+                        matched = true
                     }
-                    candidates.append(Candidate(rule: r, compiled: compiled, firstToken: Int32(p), endToken: Int32(end),
-                                                start: start, end: stop, value: value))
-                    matched = true
                 }
             }
+            if profile != nil {
+                scratch.profiledSentences += 1
+                scratch.profiledScan.tokens += limit - first
+                scratch.profiledScan.admitted += admitted
+                scratch.profiledScan.ways += asked
+                scratch.profiledScan.proposing += proposing
+                scratch.profiledScan.skipped += skipped
+                scratch.profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - began
+            }
+            each(i, resolve(candidates, tokens: first..<limit, sentence: i), keepCandidates ? candidates : [])
         }
-        let winners = resolve(candidates, tokens: first..<limit), kept = keepCandidates ? candidates : []
-        // Back into the scratch by move, not copy (the loop above only `continue`s, so this is
-        // the one way out).
+        // Back into the scratch by move, not copy.
         scratch.candidates = consume candidates; scratch.typeWays = consume typeWays
         scratch.typeRequirements = consume typeRequirements
-        if profile != nil {
-            scratch.profile = profile
-            scratch.profiledSentences += 1
-            scratch.profiledScan.tokens += limit - first
-            scratch.profiledScan.admitted += admitted
-            scratch.profiledScan.ways += asked
-            scratch.profiledScan.proposing += proposing
-            scratch.profiledScan.skipped += skipped
-            scratch.profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - began
-        }
-        return (winners, kept)
+        scratch.profile = profile
     }
 
     /// Longest first (in characters), then priority, then rule order, then first token; a
@@ -208,10 +220,15 @@ public final class StageMatcher: @unchecked Sendable {
     /// buffers: sorting keys, not candidates, and marking the winners, whose items come out in
     /// token order because candidates are found in token order (and winners never share a
     /// first token).
-    func resolve(_ candidates: [Candidate], tokens: Range<Int>) -> [Item] {
+    func resolve(_ candidates: [Candidate], tokens: Range<Int>, sentence: Int) -> [Item] {
+        func item(_ k: Int) -> Item {
+            var item = candidates[k].item
+            item.sentence = Int32(sentence)
+            return item
+        }
         let n = candidates.count
         if n == 0 { return [] }
-        if n == 1 { return [candidates[0].item] }
+        if n == 1 { return [item(0)] }
         struct Key { var length: Int32; var priority: Int; var order: Int; var first: Int32; var index: Int }
         func key(_ i: Int) -> Key {
             let rule = candidates[i].compiled
@@ -226,8 +243,8 @@ public final class StageMatcher: @unchecked Sendable {
         }
         if n == 2 {
             // The second starts no earlier than the first: they overlap iff it starts inside it.
-            if candidates[1].firstToken >= candidates[0].endToken { return [candidates[0].item, candidates[1].item] }
-            return [candidates[precedes(key(0), key(1)) ? 0 : 1].item]
+            if candidates[1].firstToken >= candidates[0].endToken { return [item(0), item(1)] }
+            return [item(precedes(key(0), key(1)) ? 0 : 1)]
         }
         return withUnsafeTemporaryAllocation(of: Key.self, capacity: n) { buffer in
             var keys = buffer
@@ -246,7 +263,7 @@ public final class StageMatcher: @unchecked Sendable {
                 }
                 var won: [Item] = []
                 won.reserveCapacity(count)
-                for i in 0..<n where marks[tokens.count + i] { won.append(candidates[i].item) }
+                for i in 0..<n where marks[tokens.count + i] { won.append(item(i)) }
                 return won
             }
         }
