@@ -150,7 +150,9 @@ public final class StageMatcher: @unchecked Sendable {
                             }
                             if present & need == 0 { skipped += 1; continue }
                         }
-                        let compiled = rules[r]
+                        // Not retained: `rules` holds it, and a count on an object both cores
+                        // read at every start made them wait on each other.
+                        unowned(unsafe) let compiled = rules[r]
                         let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
                         let steps0 = run.pointee.steps
                         var matched = false
