@@ -16,9 +16,6 @@ struct KeyFilter: @unchecked Sendable {
     /// Word hashes, nil if none.
     var words: HashIndex?
 
-    /// A filter that admits every token.
-    static let everything = KeyFilter(kinds: ~0, scripts: ~0)
-
     /// Whether the token's type (its kind, script, first unit and word: `TokenTypes`) is let
     /// through, whatever its class and items.
     @inline(__always) func admitsType(_ f: TokenFeatures) -> Bool {

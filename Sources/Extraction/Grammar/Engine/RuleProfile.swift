@@ -15,10 +15,10 @@ public final class RuleProfile: @unchecked Sendable {
         public var nanoseconds: UInt64 = 0
     }
 
-    /// What the scan of a stage did before any rule ran: tokens visited, tokens the stage's
-    /// start filter let through, ways in asked there, and tokens where some rule was proposed.
-    /// A stage whose tokens mostly pass the filter but start no rule has first elements that
-    /// are too loose.
+    /// What the scan of a stage did before any rule ran: tokens visited, tokens with a way in
+    /// (after their type's failed tests: `TypeWays`), ways in asked there, and tokens where some
+    /// rule was proposed. A stage whose tokens mostly have a way in but start no rule has first
+    /// elements that are too loose.
     public struct Scan: Sendable {
         public var tokens = 0
         public var admitted = 0
