@@ -39,72 +39,30 @@ extension NumberText {
         isASCIINumber(u) || ChineseNumeral.digit(u) != nil || ChineseNumeral.small(u) != nil || ChineseNumeral.big(u) != nil || isApprox(u)
     }
 
-    private enum UnitPiece { case none, digit, arabic, small, big, zero, approx }
-
-    /// `zhInteger` on plain units (see above), step for step.
+    /// `zhInteger` on plain units (see above): the same reader, fed units.
     private static func zhIntegerUnits(_ s: ArraySlice<UInt16>) -> Reading? {
-        // Digit by digit: 二〇二五 (two or more digits, none of them 两).
-        if s.count >= 2, s.allSatisfy({ ChineseNumeral.digit($0) != nil && !isLiang($0) }) {
-            return Reading(s.reduce(0.0) { $0 * 10 + ChineseNumeral.digit($1)! })
-        }
-        var total = 0.0, section = 0.0, pending: Double? = nil, pendingArabic = false
-        var unitBefore: Double? = nil
-        var lastSmall = 0.0, lastBig = 0.0, approx = false, sawNumber = false
-        var prev = UnitPiece.none
+        var reader = ZhIntegerReader()
         var i = s.startIndex
         while i < s.endIndex {
             let c = s[i]
             if isASCIINumber(c) {
                 var j = i
                 while j < s.endIndex, isASCIINumber(s[j]) { j += 1 }
-                guard prev != .digit && prev != .arabic, let a = arabic(units: s[i..<j]) else { return nil }
-                pending = a; pendingArabic = true; unitBefore = nil; sawNumber = true
-                prev = .arabic
+                reader.add(arabic(units: s[i..<j]).map { .arabic($0) })
                 i = j
                 continue
             }
             i += 1
             if let d = ChineseNumeral.digit(c) {
-                if d == 0 {
-                    if pending != nil { return nil }
-                    unitBefore = nil; sawNumber = true
-                    prev = .zero
-                    continue
-                }
-                guard prev != .digit && prev != .arabic && prev != .approx else { return nil }
-                pending = d; pendingArabic = false; sawNumber = true
-                unitBefore = (prev == .small || prev == .big) ? unitBefore : nil
-                prev = .digit
+                reader.add(.digit(d, liang: isLiang(c)))
             } else if let u = ChineseNumeral.small(c) {
-                guard prev != .small, lastSmall == 0 || u < lastSmall else { return nil }
-                section += (pending ?? 1) * u
-                pending = nil; sawNumber = true
-                lastSmall = u; unitBefore = u
-                prev = .small
+                reader.add(.small(u))
             } else if let u = ChineseNumeral.big(c) {
-                let sec = section + (pending ?? 0)
-                if sec == 0 {
-                    guard total > 0 else { return nil }
-                    total *= u
-                } else if lastBig != 0 && u > lastBig {
-                    total = (total + sec) * u
-                } else {
-                    total += sec * u
-                }
-                lastBig = u; section = 0; pending = nil; lastSmall = 0; unitBefore = u
-                prev = .big
+                reader.add(.big(u))
             } else {
-                // An approximation mark (the only other plain unit).
-                guard sawNumber else { return nil }
-                approx = true
-                unitBefore = nil
-                prev = .approx
+                reader.add(.approx)   // the only other plain unit
             }
         }
-        guard sawNumber else { return nil }
-        if let p = pending {
-            if !pendingArabic, let u = unitBefore, u >= 100, prev == .digit { section += p * u / 10 } else { section += p }
-        }
-        return Reading(total + section, approx: approx)
+        return reader.reading
     }
 }

@@ -202,82 +202,37 @@ public enum NumberText {
         return Reading(whole.value + (whole.value < 0 ? -f : f))
     }
 
-    private enum Piece { case none, digit, arabic, small, big, zero, approx }
-
-    /// The integer part: digits, units and Arabic numbers.
+    /// The integer part: digits, units and Arabic numbers (`ZhIntegerReader`), and 打 (a dozen).
     static func zhInteger(_ s: Substring) -> Reading? {
         guard !s.isEmpty else { return nil }
         if s == "半百" { return Reading(50) }
         var s = s, dozen = false
         if s.last == "打" { dozen = true; s = s.dropLast() }
         guard !s.isEmpty else { return nil }
-        // Digit by digit: 二〇二五 (two or more digits, none of them 两).
-        if s.count >= 2, s.allSatisfy({ zhDigit($0) != nil && $0 != "两" && $0 != "兩" && $0 != "倆" }) {
-            let v = s.reduce(0.0) { $0 * 10 + zhDigit($1)! }
-            return Reading(dozen ? v * 12 : v)
-        }
-        var total = 0.0, section = 0.0, pending: Double? = nil, pendingArabic = false
-        var unitBefore: Double? = nil      // the unit right before the pending digit (两千三 → 千)
-        var lastSmall = 0.0, lastBig = 0.0, approx = false, sawNumber = false
-        var prev = Piece.none
+        var reader = ZhIntegerReader()
         var i = s.startIndex
         while i < s.endIndex {
             let c = s[i]
             if c.isASCII && (c.isNumber || c == ".") || c == "," {
                 var j = i
                 while j < s.endIndex, s[j].isASCII && (s[j].isNumber || s[j] == "." || s[j] == ",") { j = s.index(after: j) }
-                guard prev != .digit && prev != .arabic, let a = arabic(String(s[i..<j])) else { return nil }
-                pending = a; pendingArabic = true; unitBefore = nil; sawNumber = true
-                prev = .arabic
+                reader.add(arabic(String(s[i..<j])).map { .arabic($0) })
                 i = j
                 continue
             }
-            defer { i = s.index(after: i) }
+            i = s.index(after: i)
             if let d = zhDigit(c) {
-                if d == 0 && c != "两" {
-                    if pending != nil { return nil }
-                    unitBefore = nil; sawNumber = true
-                    prev = .zero
-                    continue
-                }
-                guard prev != .digit && prev != .arabic && prev != .approx else { return nil }
-                pending = d; pendingArabic = false; sawNumber = true
-                unitBefore = (prev == .small || prev == .big) ? unitBefore : nil
-                prev = .digit
+                reader.add(.digit(d, liang: c == "两" || c == "兩" || c == "倆"))
             } else if let u = zhSmall(c) {
-                guard prev != .small, lastSmall == 0 || u < lastSmall else { return nil }
-                section += (pending ?? 1) * u
-                pending = nil; sawNumber = true
-                lastSmall = u; unitBefore = u
-                prev = .small
+                reader.add(.small(u))
             } else if let u = zhBig(c) {
-                let sec = section + (pending ?? 0)
-                if sec == 0 {
-                    guard total > 0 else { return nil }
-                    total *= u                       // 四万万, 二十万亿
-                } else if lastBig != 0 && u > lastBig {
-                    total = (total + sec) * u        // 一万五千亿: a bigger unit multiplies what came before
-                } else {
-                    total += sec * u
-                }
-                lastBig = u; section = 0; pending = nil; lastSmall = 0; unitBefore = u
-                prev = .big
-            } else if zhApprox.contains(c) {
-                guard sawNumber else { return nil }
-                approx = true
-                unitBefore = nil
-                prev = .approx
+                reader.add(.big(u))
             } else {
-                return nil
+                reader.add(zhApprox.contains(c) ? .approx : nil)
             }
         }
-        guard sawNumber else { return nil }
-        if let p = pending {
-            // 两千三 = 2300, 一万三 = 13000: a single digit right after a unit of 100 or more.
-            if !pendingArabic, let u = unitBefore, u >= 100, prev == .digit { section += p * u / 10 } else { section += p }
-        }
-        let v = total + section
-        return Reading(dozen ? v * 12 : v, approx: approx)
+        guard let r = reader.reading else { return nil }
+        return Reading(dozen ? r.value * 12 : r.value, approx: r.approx)
     }
 
     // MARK: English
