@@ -36,7 +36,7 @@ public struct Segmenter: Sendable {
 
     public func segment(_ text: DocumentText) throws -> Output {
         let units = text.utf16
-        let chunks = Self.chunks(units, count: units.count >= parallelThreshold ? maxChunks : 1)
+        let chunks = Self.chunks(units, count: units.count >= parallelThreshold ? min(maxChunks, Parallel.cores) : 1)
         var tokens: [Token] = []
         var rawSentences: [(Int32, Int32)] = []
         if chunks.count == 1 {

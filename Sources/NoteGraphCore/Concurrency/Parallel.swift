@@ -5,15 +5,33 @@ import Foundation
 /// results in order. The stages that use it (segmenting a long text, matching a stage's rules)
 /// cut their input so that the pieces' results concatenate to the one-pass result.
 public enum Parallel {
-    /// How many pieces are worth making: one per active core (at most 8).
-    public static let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    /// The machine's active cores (at most 8).
+    public static let machineCores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// How many pieces the calling thread's work is worth cutting into: one per core, or 1 on a
+    /// worker of a parallel section. Documents of a batch are spread over the cores whole
+    /// (`BatchProcessor`), and a stage that would cut its document into pieces then runs them
+    /// on its own worker: nested sections only added dispatch and cross-core traffic.
+    public static var cores: Int { inWorker.isSet ? 1 : machineCores }
+
+    /// Set on the threads running a section's pieces, while they run them.
+    static let inWorker = ThreadFlag()
+
+    /// Runs `body` marked as a worker of a parallel section, restoring the mark after: the
+    /// calling thread takes part in `concurrentPerform`, and pool threads are reused.
+    static func asWorker<T>(_ body: () throws -> T) rethrows -> T {
+        let was = inWorker.isSet
+        inWorker.set(true)
+        defer { inWorker.set(was) }
+        return try body()
+    }
 
     /// `body(0) … body(count − 1)`, run concurrently, results in index order.
     public static func map<Value>(_ count: Int, _ body: @Sendable (Int) throws -> Value) throws -> [Value] {
-        if count == 1 { return [try body(0)] }
+        if count == 1 || cores == 1 { return try (0..<count).map(body) }
         let slots = Slots<Result<Value, Error>>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            slots.store(i, Result { try body(i) })
+            slots.store(i, asWorker { Result { try body(i) } })
         }
         return try slots.results()
     }
@@ -33,9 +51,11 @@ public enum Parallel {
         let slots = Slots<Result<Value, Error>>(count: count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var state = makeState()
-            while let i = next.take(below: count) { slots.store(i, Result { try body(&state, i) }) }
-            done(state)
+            asWorker {
+                var state = makeState()
+                while let i = next.take(below: count) { slots.store(i, Result { try body(&state, i) }) }
+                done(state)
+            }
         }
         return try slots.results()
     }

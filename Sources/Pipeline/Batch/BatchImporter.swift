@@ -3,8 +3,9 @@ import GraphStore
 import NoteGraphCore
 import Readers
 
-/// Imports files into a store one by one: a bad file is reported and the batch goes on; each
-/// document is stored in its own transaction, so nothing already stored is lost (a run killed
+/// Imports files into a store: a bad file is reported and the batch goes on; files are processed
+/// a window at a time, spread over the cores (`BatchWindow`), and each document is stored in its
+/// own transaction, so nothing already stored is lost (a run killed
 /// at any point leaves every finished document stored and the rest as they were). A file whose
 /// bytes and pipeline version are unchanged is skipped; after a pipeline change a file is read
 /// again only where the change can affect it (`RereadPlanner`). After the files, verdicts are
@@ -119,6 +120,23 @@ public final class BatchImporter {
         }
     }
 
+    /// A file to read, waiting in the window (`BatchWindow`) for its turn to be processed.
+    struct Job {
+        var path: String
+        var bytes: [UInt8]
+        var sha: String
+        var index: Int
+        var cause: String
+        var detail: String?
+    }
+
+    /// What the window holds, in file order: files to read, and the events of the files between
+    /// them (unchanged, spared, failed), so events still come in file order.
+    enum Waiting {
+        case job(Job)
+        case event(Event)
+    }
+
     public func run(paths: [String], onEvent: (Event) -> Void) -> Summary {
         let start = Date()
         var summary = Summary()
@@ -128,12 +146,53 @@ public final class BatchImporter {
         if known == nil { _ = try? pipeline() }
         var stored: [String: StoredSource] = [:]
         for source in (try? store.sources()) ?? [] { stored[source.path] = source }
+        var waiting: [Waiting] = []
+        var window = BatchWindow()
+        func emit(_ event: Event) {
+            if waiting.isEmpty { onEvent(event) } else { waiting.append(.event(event)) }
+        }
+        // Processes the window's files together, then stores them one by one, each in its own
+        // transaction, and gives every event in file order.
+        func flush() {
+            guard let pipeline = loaded, !waiting.isEmpty else { return waiting.forEach { if case let .event(e) = $0 { onEvent(e) } } }
+            let jobs = waiting.compactMap { if case let .job(job) = $0 { job } else { nil } }
+            var results = pipeline.processor.process(batch: jobs.map { ($0.path, $0.bytes) })[...]
+            for entry in waiting {
+                guard case let .job(job) = entry else {
+                    if case let .event(event) = entry { onEvent(event) }
+                    continue
+                }
+                let result = results.removeFirst()
+                do {
+                    let work = try result.get()
+                    let document = work.document!
+                    let changes = try store.save(document, extraction: work.extraction, pipelineVersion: pipeline.settings.version)
+                    stored[job.path] = StoredSource(path: job.path, documentID: document.id, sha256: job.sha, pipelineVersion: pipeline.settings.version)
+                    summary.documents += 1
+                    Summary.bump(&summary.causes, job.cause)
+                    summary.tally.add(changes)
+                    for w in document.warnings {
+                        summary.warnings += 1
+                        onEvent(.warning(path: job.path, message: w))
+                    }
+                    onEvent(.imported(Imported(path: job.path, document: document, extraction: work.extraction, index: job.index,
+                                               cause: job.cause, detail: job.detail, changes: changes)))
+                } catch {
+                    summary.failed += 1
+                    onEvent(.failed(path: job.path, message: Self.message(error, path: job.path), index: job.index))
+                }
+            }
+            waiting.removeAll()
+            window.clear()
+        }
         for (index, item) in items.enumerated() {
             switch item {
             case let .failed(error):
                 summary.failed += 1
-                onEvent(.failed(path: error.path, message: error.message, index: index))
+                emit(.failed(path: error.path, message: error.message, index: index))
             case let .file(path, _):
+                // A path named twice is decided after its first reading is stored, as one by one.
+                if waiting.contains(where: { if case let .job(job) = $0 { job.path == path } else { false } }) { flush() }
                 do {
                     let bytes = try FileWalker.read(path, maxBytes: loaded?.maxBytes ?? known?.maxBytes ?? pipeline().maxBytes)
                     summary.bytes += bytes.count
@@ -141,7 +200,7 @@ public final class BatchImporter {
                     let previous = stored[path]
                     if let previous, previous.sha256 == sha, previous.pipelineVersion == known?.version {
                         summary.unchanged += 1
-                        onEvent(.unchanged(path: path, index: index))
+                        emit(.unchanged(path: path, index: index))
                         continue
                     }
                     let pipeline = try pipeline()
@@ -152,42 +211,30 @@ public final class BatchImporter {
                         switch try pipeline.planner.decide(previous) {
                         case .unchanged:
                             summary.unchanged += 1
-                            onEvent(.unchanged(path: path, index: index))
+                            emit(.unchanged(path: path, index: index))
                             continue
                         case let .spared(why):
                             try store.setPipelineVersion(path: path, settings.version)
                             stored[path]?.pipelineVersion = settings.version
                             summary.unchanged += 1
                             Summary.bump(&summary.spared, why)
-                            onEvent(.spared(path: path, cause: why, index: index))
+                            emit(.spared(path: path, cause: why, index: index))
                             continue
                         case let .reread(why, note):
                             cause = why
                             detail = note
                         }
                     }
-                    let work = try pipeline.processor.process(path: path, bytes: bytes)
-                    let document = work.document!
-                    let changes = try store.save(document, extraction: work.extraction, pipelineVersion: settings.version)
-                    stored[path] = StoredSource(path: path, documentID: document.id, sha256: sha, pipelineVersion: settings.version)
-                    summary.documents += 1
-                    Summary.bump(&summary.causes, cause)
-                    summary.tally.add(changes)
-                    for w in document.warnings {
-                        summary.warnings += 1
-                        onEvent(.warning(path: path, message: w))
-                    }
-                    onEvent(.imported(Imported(path: path, document: document, extraction: work.extraction, index: index,
-                                               cause: cause, detail: detail, changes: changes)))
-                } catch let error as UserError {
-                    summary.failed += 1
-                    onEvent(.failed(path: path, message: error.message, index: index))
+                    waiting.append(.job(Job(path: path, bytes: bytes, sha: sha, index: index, cause: cause, detail: detail)))
+                    window.add(bytes: bytes.count)
+                    if window.isFull { flush() }
                 } catch {
                     summary.failed += 1
-                    onEvent(.failed(path: path, message: "\(path): \(error)", index: index))
+                    emit(.failed(path: path, message: Self.message(error, path: path), index: index))
                 }
             }
         }
+        flush()
         do {
             summary.verdicts = try store.reconcileVerdicts()
         } catch {
@@ -196,5 +243,10 @@ public final class BatchImporter {
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// A user error's own message (it names the file); anything else prefixed with the path.
+    static func message(_ error: Error, path: String) -> String {
+        (error as? UserError)?.message ?? "\(path): \(error)"
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import NoteGraphCore
 
-/// Runs the configured stages over one file's bytes, timing each stage (for `bench`).
-public struct DocumentProcessor {
+/// Runs the configured stages over one file's bytes, or over a window of files at once, timing
+/// each stage (for `bench`).
+public struct DocumentProcessor: Sendable {
     public let stages: [Stage]
     public let lexicon: Lexicon
 
@@ -23,5 +24,31 @@ public struct DocumentProcessor {
         }
         guard work.document != nil else { throw InternalError("pipeline", "the stages produced no document") }
         return work
+    }
+
+    /// Processes several files, each whole on one core, the files spread over the cores: one
+    /// stage over all of them, then the next. Results come in input order, each the file's work
+    /// or what it threw; a bad file stops only its own stages.
+    ///
+    /// Why whole documents per core: cutting one document into pieces per stage scaled to 1.3×
+    /// on two cores (a fork and join per stage, shared tables touched from both cores), while
+    /// separate documents scale as separate processes do. A window of one file still cuts that
+    /// file into pieces (`Parallel.cores` is 1 only inside a section). Stage by stage, not
+    /// document by document, so `timings` holds each stage's wall time over the window.
+    public func process(batch: [(path: String, bytes: [UInt8])], timings: UnsafeMutablePointer<[String: Double]>? = nil) -> [Result<DocumentWork, Error>] {
+        let slots = batch.map { WorkSlot(DocumentWork(path: $0.path, bytes: $0.bytes, sha256: StableID.sha256Hex($0.bytes), lexicon: lexicon)) }
+        for stage in stages {
+            let start = DispatchTime.now().uptimeNanoseconds
+            // The body throws nothing: each slot keeps its own error.
+            _ = try? Parallel.map(slots.count) { i in slots[i].run(stage) }
+            if let timings {
+                timings.pointee[stage.name, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            }
+        }
+        return slots.map { slot in
+            slot.result.flatMap { work in
+                work.document != nil ? .success(work) : .failure(InternalError("pipeline", "the stages produced no document"))
+            }
+        }
     }
 }
