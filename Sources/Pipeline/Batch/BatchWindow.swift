@@ -5,7 +5,7 @@ import NoteGraphCore
 /// enough that their work (text, tokens, the grammar view: some tens of bytes per input byte)
 /// stays small beside a whole folder.
 public struct BatchWindow {
-    public static let maxFiles = 4 * Parallel.machineCores
+    public static let maxFiles = 8 * Parallel.machineCores
     public static let maxBytes = 4 << 20
 
     public private(set) var files = 0

@@ -37,10 +37,13 @@ public struct DocumentProcessor: Sendable {
     /// document by document, so `timings` holds each stage's wall time over the window.
     public func process(batch: [(path: String, bytes: [UInt8])], timings: UnsafeMutablePointer<[String: Double]>? = nil) -> [Result<DocumentWork, Error>] {
         let slots = batch.map { WorkSlot(DocumentWork(path: $0.path, bytes: $0.bytes, sha256: StableID.sha256Hex($0.bytes), lexicon: lexicon)) }
+        // Longest first: the cores take files as they finish their last, and a long file taken
+        // last would leave the others idle while it runs.
+        let order = batch.indices.sorted { batch[$0].bytes.count > batch[$1].bytes.count }
         for stage in stages {
             let start = DispatchTime.now().uptimeNanoseconds
             // The body throws nothing: each slot keeps its own error.
-            _ = try? Parallel.map(slots.count) { i in slots[i].run(stage) }
+            _ = try? Parallel.map(order.count) { k in slots[order[k]].run(stage) }
             if let timings {
                 timings.pointee[stage.name, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             }
