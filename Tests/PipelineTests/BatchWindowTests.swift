@@ -11,7 +11,12 @@ final class BatchWindowTests: XCTestCase {
     func testABatchGivesEachFileWhatItGivesAlone() throws {
         let settings = try PipelineSettings(json: .object([]), file: "(defaults)", directory: TestPaths.root)
         let processor = DocumentProcessor(stages: settings.stages, lexicon: settings.lexicon)
-        var inputs = try TestPaths.corpusFiles().map { ($0.path, Array(try Data(contentsOf: $0))) }
+        let fixtures = try FileManager.default.contentsOfDirectory(at: TestPaths.notes, includingPropertiesForKeys: nil)
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // The corpus, our notes in every format and encoding, and the web page twice more, so
+        // two cores parse HTML at once.
+        let html = TestPaths.notes.appendingPathComponent("timeline.html")
+        var inputs = try (TestPaths.corpusFiles() + fixtures + [html, html]).map { ($0.path, Array(try Data(contentsOf: $0))) }
         // A file the read stage refuses, in the middle of the window.
         inputs.insert(("bad.txt", Array("Capex ".utf8) + [0x80, 0xFF, 0x81, 0xFE] + Array(" end".utf8)), at: 2)
         let batch = processor.process(batch: inputs)

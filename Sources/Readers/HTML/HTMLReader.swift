@@ -76,8 +76,11 @@ public struct HTMLReader: Sendable {
                        times: walker.times, warnings: warnings)
     }
 
-    /// External entities and DTDs are never fetched, whatever the page asks for.
+    /// External entities and DTDs are never fetched, whatever the page asks for. libxml2 is set
+    /// up here once (a Swift static is initialised by one thread while the others wait): pages
+    /// of a batch are parsed on several cores, and libxml2 asks for its set-up before threads.
     private static let entityLoaderInstalled: Bool = {
+        xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }
         return true
     }()
