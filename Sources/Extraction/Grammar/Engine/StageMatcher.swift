@@ -105,7 +105,11 @@ public final class StageMatcher: @unchecked Sendable {
             // The requirement bits the sentence meets, worked out when a rule that has one is first
             // about to start (most sentences start none).
             var present: UInt64 = 0
-            for p in first..<limit {
+            var next = first
+            while true {
+                let p = typeWays.nextBusy(from: next, limit: limit, types: types, features: features, index: table.index)
+                guard p < limit else { break }
+                next = p + 1
                 let f = features[p]
                 let type = Int(types[p])
                 var ways = typeWays.ways(type, f, at: p, table: table, checks: checks, run: &run.pointee, scratch: list, proposed: proposed)
