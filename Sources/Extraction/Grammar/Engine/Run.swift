@@ -100,23 +100,34 @@ struct Run {
     }
 
     /// Whether step filter `k` lets token `t` through: by its type, remembered, else by its
-    /// class or items.
-    @inline(__always) func admits(_ k: Int, _ t: Int) -> Bool {
+    /// class or items. Mutating though it only reads: a call the compiler does not inline
+    /// then takes the run by address, where a plain method copied all of it (memcpy) per ask.
+    @inline(__always) mutating func admits(_ k: Int, _ t: Int) -> Bool {
         filtered.answer(Int(types[t]), k) { code.filters[k].admitsType(features[t]) } || code.filters[k].admitsToken(features[t])
     }
 
-    mutating func best(_ pc: Int, _ pos: Int) -> Int {
+    /// The furthest token a match can end at from step `pc` at token `pos` (−1: none). The
+    /// step's filter is asked here, inlined at every call, before the memoised step: a third
+    /// of the steps asked end at their filter, and a call's entry and exit cost more than it.
+    @inline(__always) mutating func best(_ pc: Int, _ pos: Int) -> Int {
         steps &+= 1
+        let filter = Int(code.steps[pc].filter)
+        if filter >= 0, pos >= end || !admits(filter, pos) { return -1 }
+        return reached(pc, pos)
+    }
+
+    /// `best` once the step's filter let the token through: remembered, else worked out.
+    /// Positions and steps are small, so the key is computed without overflow checks.
+    private mutating func reached(_ pc: Int, _ pos: Int) -> Int {
         let step = code.steps[pc]
-        if step.filter >= 0, pos >= end || !admits(Int(step.filter), pos) { return -1 }
-        let key = (pc - first) * width + (pos - start)
+        let key = (pc &- first) &* width &+ (pos &- start)
         if stamp[key] == generation { return Int(memo[key]) }
         var r = -1
         let next = Int(step.reach)
         switch step.op {
         case .match: r = pos
         case .token:
-            if pos < end, passes(Int(step.arg), pos) { r = best(next, pos + 1) }
+            if pos < end, passes(Int(step.arg), pos) { r = best(next, pos &+ 1) }
         case .literal:
             if pos < end, let k = view.literal(code.literal(Int(step.arg)), from: pos, limit: end) { r = best(next, k) }
         case .dimension:
