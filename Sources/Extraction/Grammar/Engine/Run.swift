@@ -4,8 +4,8 @@ import NoteGraphCore
 /// at from there (−1 if none). Each (pc, pos) pair is computed once per attempt, so an attempt
 /// costs at most program size × window steps however the pattern nests; and a step whose
 /// first-token filter turns the token down (most alternatives of a long word list) costs one
-/// filter ask. Memo and check results live in buffers of the run's own arena, so the recursion
-/// pays no copy-on-write checks.
+/// filter ask. Memo and check results live in buffers (the run's own arena, the stage's
+/// `RunMemory`), so the recursion pays no copy-on-write checks.
 struct Run {
     let view: DocumentView
     let checks: CheckTable
@@ -32,23 +32,27 @@ struct Run {
     var width = 0
     /// The running rule's first step in the pool.
     var first = 0
-    var generation: UInt32 = 0
+    var generation: UInt32
     /// Steps `best` was asked, counted for `grammar profile` (one add per step otherwise).
     var steps = 0
-    var capacity = 0
+    /// The memo's buffers (from `memory`, copied here because the recursion reads them at
+    /// every step; `keep()` hands them back).
+    var capacity: Int
     var stamp: UnsafeMutablePointer<UInt32>
     var memo: UnsafeMutablePointer<Int32>
     /// `captures`' working memory: capture slots, and the items a path used.
     var slots: UnsafeMutablePointer<Int>
-    var slotCapacity = 0
+    var slotCapacity: Int
     var usedItems: UnsafeMutablePointer<(token: Int32, item: Int32)>
-    var usedCapacity = 0
+    var usedCapacity: Int
     let tokens: [Token]
-    /// Owns the check memos, `stamp` and `memo`.
+    /// Owns the check memos.
     let arena = FilterArena()
+    /// Owns `stamp`, `memo`, `slots` and `usedItems`, lent by the stage for the run.
+    let memory: RunMemory
 
     /// A run over the sentences within `tokens` (matches never leave their sentence).
-    init(view: DocumentView, checks: CheckTable, code: StageCode, ways: Int, tokens: Range<Int>) {
+    init(view: DocumentView, checks: CheckTable, code: StageCode, ways: Int, tokens: Range<Int>, memory: RunMemory) {
         self.view = view
         self.checks = checks
         self.code = code
@@ -61,11 +65,28 @@ struct Run {
         byToken = BitMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
         filtered = BitMemo(rows: view.types.count, columns: code.filters.count, arena: arena)
         follows = BitMemo(rows: view.types.count, columns: ways, arena: arena)
-        stamp = arena.buffer(1, of: UInt32.self, initial: 0)
-        memo = arena.buffer(1, of: Int32.self, initial: -1)
-        slots = arena.uninitialized(1, of: Int.self)
-        usedItems = arena.uninitialized(1, of: (token: Int32, item: Int32).self)
+        self.memory = memory
+        capacity = memory.capacity
+        generation = memory.generation
+        stamp = memory.stamp
+        memo = memory.memo
+        slotCapacity = memory.slotCapacity
+        slots = memory.slots
+        usedCapacity = memory.usedCapacity
+        usedItems = memory.usedItems
         self.tokens = view.tokens
+    }
+
+    /// Hands the buffers, grown or not, back to `memory` for the next run.
+    func keep() {
+        memory.capacity = capacity
+        memory.generation = generation
+        memory.stamp = stamp
+        memory.memo = memo
+        memory.slotCapacity = slotCapacity
+        memory.slots = slots
+        memory.usedCapacity = usedCapacity
+        memory.usedItems = usedItems
     }
 
     /// Whether token `t` passes check `c`, each dear check computed once per token type or token.
@@ -85,10 +106,12 @@ struct Run {
         first = Int(code.base[rule])
         let need = Int(code.count[rule]) * width
         if capacity < need {
-            // Earlier buffers stay in the arena until the run ends: they only ever double.
+            // Earlier buffers stay in the memory's arena: they only ever double. The memo is
+            // read only where the stamp says it was written.
             capacity = max(need, 2 * capacity)
-            stamp = arena.buffer(capacity, of: UInt32.self, initial: 0)
-            memo = arena.buffer(capacity, of: Int32.self, initial: -1)
+            stamp = memory.arena.uninitialized(capacity, of: UInt32.self)
+            stamp.initialize(repeating: 0, count: capacity)
+            memo = memory.arena.uninitialized(capacity, of: Int32.self)
             generation = 0
         }
         generation &+= 1
@@ -159,14 +182,14 @@ struct Run {
         let slotCount = captureNames.count * 2
         if slotCapacity < slotCount {
             slotCapacity = max(slotCount, 2 * slotCapacity)
-            slots = arena.uninitialized(slotCapacity, of: Int.self)
+            slots = memory.arena.uninitialized(slotCapacity, of: Int.self)
         }
         slots.update(repeating: -1, count: slotCount)
         // Items used on the path, as (start token, item): a path uses at most one per token.
         var used = 0
         if usedCapacity < end - start + 1 {
             usedCapacity = max(end - start + 1, 2 * usedCapacity)
-            usedItems = arena.uninitialized(usedCapacity, of: (token: Int32, item: Int32).self)
+            usedItems = memory.arena.uninitialized(usedCapacity, of: (token: Int32, item: Int32).self)
         }
         var pc = entry, pos = start
         loop: while true {

@@ -16,6 +16,8 @@ public final class StageMatcher: @unchecked Sendable {
     let code: StageCode
     /// Owns the filters' buffers.
     let arena = FilterArena()
+    /// The runs' memo buffers, handed from one document's scratch to the next.
+    let memories = RunMemory.Pool()
     /// Every token test of the stage's rules.
     let checks: CheckTable
     /// No match may span more tokens than this: keeps matching linear in sentence length.
@@ -32,7 +34,7 @@ public final class StageMatcher: @unchecked Sendable {
 
     /// Working memory for matching the sentences within `tokens` (default: the whole document).
     public func scratch(for view: DocumentView, tokens: Range<Int>? = nil, profiling: Bool = false) -> Scratch {
-        let scratch = Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count)
+        let scratch = Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count, memories: memories)
         if profiling { scratch.profile = [RuleProfile.Row](repeating: RuleProfile.Row(), count: rules.count) }
         return scratch
     }
