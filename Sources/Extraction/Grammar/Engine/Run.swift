@@ -123,9 +123,19 @@ struct Run {
     }
 
     /// Whether step filter `k` lets token `t` through: by its type, remembered, else by its
-    /// class or items. Mutating though it only reads: a call the compiler does not inline
-    /// then takes the run by address, where a plain method copied all of it (memcpy) per ask.
+    /// class or items. Inlined where the type's answer is known (nearly always): the call
+    /// that works it out once per type and filter cost more in entry and exit than the ask.
     @inline(__always) mutating func admits(_ k: Int, _ t: Int) -> Bool {
+        switch filtered.known(Int(types[t]), k) {
+        case true?: return true
+        case false?: return code.filters[k].admitsToken(features[t])
+        case nil: return admitsFirst(k, t)
+        }
+    }
+
+    /// `admits` the first time filter `k` meets token `t`'s type. Mutating though it only reads:
+    /// a call then takes the run by address, where a plain method copied all of it (memcpy).
+    @inline(never) private mutating func admitsFirst(_ k: Int, _ t: Int) -> Bool {
         filtered.answer(Int(types[t]), k) { code.filters[k].admitsType(features[t]) } || code.filters[k].admitsToken(features[t])
     }
 
