@@ -90,7 +90,16 @@ struct Run {
     }
 
     /// Whether token `t` passes check `c`, each dear check computed once per token type or token.
-    mutating func passes(_ c: Int, _ t: Int) -> Bool {
+    /// A test of the type already answered is read inline; the rest is a call.
+    @inline(__always) mutating func passes(_ c: Int, _ t: Int) -> Bool {
+        let column = checks.typeColumn[c]
+        if column >= 0, let known = byType.known(Int(types[t]), column) { return known }
+        return passesFirst(c, t)
+    }
+
+    /// `passes` where the answer is not remembered per type. Mutating though it only reads:
+    /// a call then takes the run by address instead of a copy.
+    @inline(never) private mutating func passesFirst(_ c: Int, _ t: Int) -> Bool {
         let column = checks.typeColumn[c]
         if column >= 0 { return byType.answer(Int(types[t]), column) { checks.passes(c, t, view) } }
         let byToken = checks.tokenColumn[c]
