@@ -148,11 +148,7 @@ public final class StageMatcher: @unchecked Sendable {
                         let need = ruleBits[r]
                         if need != 0 {
                             if present == 0 {
-                                for t in first..<limit {
-                                    let type = Int(types[t])
-                                    if typeRequirements[type] == 0 { typeRequirements[type] = requirements.bits(features[t]) }
-                                    present |= typeRequirements[type]
-                                }
+                                present = requirements.present(first..<limit, types: types, features: features, known: &typeRequirements)
                             }
                             if present & need == 0 { skipped += 1; continue }
                         }
