@@ -16,18 +16,29 @@ struct BitMemo {
         cleared = arena.buffer(max(1, rows), of: Bool.self, initial: false)
     }
 
+    /// The answer at `row` and `column` if it was worked out (nil: not yet): the few loads a
+    /// caller inlines, leaving the working out to a call.
+    @inline(__always) func known(_ row: Int, _ column: Int) -> Bool? {
+        guard cleared[row] else { return nil }
+        let start = cells + row &* words &* 2
+        let w = column >> 6, bit: UInt64 = 1 << UInt64(column & 63)
+        guard start[w] & bit != 0 else { return nil }
+        return start[words &+ w] & bit != 0
+    }
+
     /// The answer at `row` and `column`, worked out by `compute` the first time it is asked.
     @inline(__always) func answer(_ row: Int, _ column: Int, _ compute: () -> Bool) -> Bool {
-        let start = cells + row * words * 2
+        // Rows and columns are small: no overflow checks.
+        let start = cells + row &* words &* 2
         if !cleared[row] {
-            start.update(repeating: 0, count: words * 2)
+            start.update(repeating: 0, count: words &* 2)
             cleared[row] = true
         }
         let w = column >> 6, bit: UInt64 = 1 << UInt64(column & 63)
-        if start[w] & bit != 0 { return start[words + w] & bit != 0 }
+        if start[w] & bit != 0 { return start[words &+ w] & bit != 0 }
         let r = compute()
         start[w] |= bit
-        if r { start[words + w] |= bit }
+        if r { start[words &+ w] |= bit }
         return r
     }
 }

@@ -4,7 +4,9 @@ import NoteGraphCore
 /// keeps for every token (one integer compare rejects nearly every token), a list of words
 /// becomes one hash lookup, and composite tests refer to their parts by index in the stage's
 /// `CheckTable`, so identical tests in different rules are one entry, tested once per token.
-enum Check: Sendable {
+/// A composite's parts are in a buffer of the table's arena, not an array: binding an array in
+/// a `switch` retained and released it at every test of an alternative.
+enum Check: @unchecked Sendable {
     case any
     /// One word: the token's folded hash must be `hash`, then its text must equal `word`.
     case word(hash: UInt64, word: Word)
@@ -21,8 +23,8 @@ enum Check: Sendable {
     case all(UnitSet)
     case regex(RegexBox)
     case not(Int)
-    case and([Int])
-    case or([Int])
+    case and(UnsafeBufferPointer<Int>)
+    case or(UnsafeBufferPointer<Int>)
 
     /// A word test's text: UTF-16 units, compared exactly (`text:`) or ASCII-folded (`lower:`).
     struct Word: Sendable {

@@ -15,6 +15,8 @@ struct CheckTable: Sendable {
     /// Per check: whether its answer depends on the token's type alone (not on its lexicon entry).
     private(set) var textOnly: [Bool] = []
     private var ids: [String: Int] = [:]
+    /// Owns the composites' parts.
+    private let arena = FilterArena()
 
     /// Index of `test` (already resolved: no macros left).
     mutating func add(_ test: TokenTest) -> Int {
@@ -37,7 +39,7 @@ struct CheckTable: Sendable {
             return intern("not(\(i))", .not(i))
         case let .and(parts):
             let ids = parts.map { add($0) }
-            return ids.count == 1 ? ids[0] : intern("and(\(ids))", .and(ids))
+            return ids.count == 1 ? ids[0] : composite("and(\(ids))", ids) { .and($0) }
         case let .or(parts):
             // Plain words of an alternative share one hash lookup; other tests stay as they are.
             var words: [(String, Bool)] = []
@@ -51,7 +53,7 @@ struct CheckTable: Sendable {
             }
             if words.count == 1 { others.insert(word(words[0].0, folded: words[0].1), at: 0) }
             if words.count > 1 { others.insert(wordSet(words), at: 0) }
-            return others.count == 1 ? others[0] : intern("or(\(others))", .or(others))
+            return others.count == 1 ? others[0] : composite("or(\(others))", others) { .or($0) }
         }
     }
 
@@ -65,6 +67,14 @@ struct CheckTable: Sendable {
         let set = Check.WordSet(words.map { Check.Word(units: Array($0.0.utf16), folded: $0.1) })
         let key = "words:" + words.map { "\($0.1 ? "lower" : "text"):\($0.0)" }.sorted().joined(separator: "|")
         return intern(key, .words(set))
+    }
+
+    /// A composite of `parts`, its parts copied into the arena the first time it is met.
+    private mutating func composite(_ key: String, _ parts: [Int], _ make: (UnsafeBufferPointer<Int>) -> Check) -> Int {
+        if let i = ids[key] { return i }
+        let buffer = arena.buffer(max(1, parts.count), of: Int.self, initial: 0)
+        buffer.update(from: parts, count: parts.count)
+        return intern(key, make(UnsafeBufferPointer(start: buffer, count: parts.count)))
     }
 
     private mutating func intern(_ key: String, _ check: Check) -> Int {

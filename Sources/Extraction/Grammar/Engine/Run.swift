@@ -4,8 +4,8 @@ import NoteGraphCore
 /// at from there (−1 if none). Each (pc, pos) pair is computed once per attempt, so an attempt
 /// costs at most program size × window steps however the pattern nests; and a step whose
 /// first-token filter turns the token down (most alternatives of a long word list) costs one
-/// filter ask. Memo and check results live in buffers of the run's own arena, so the recursion
-/// pays no copy-on-write checks.
+/// filter ask. Memo and check results live in buffers (the run's own arena, the stage's
+/// `RunMemory`), so the recursion pays no copy-on-write checks.
 struct Run {
     let view: DocumentView
     let checks: CheckTable
@@ -32,23 +32,27 @@ struct Run {
     var width = 0
     /// The running rule's first step in the pool.
     var first = 0
-    var generation: UInt32 = 0
+    var generation: UInt32
     /// Steps `best` was asked, counted for `grammar profile` (one add per step otherwise).
     var steps = 0
-    var capacity = 0
+    /// The memo's buffers (from `memory`, copied here because the recursion reads them at
+    /// every step; `keep()` hands them back).
+    var capacity: Int
     var stamp: UnsafeMutablePointer<UInt32>
     var memo: UnsafeMutablePointer<Int32>
     /// `captures`' working memory: capture slots, and the items a path used.
     var slots: UnsafeMutablePointer<Int>
-    var slotCapacity = 0
+    var slotCapacity: Int
     var usedItems: UnsafeMutablePointer<(token: Int32, item: Int32)>
-    var usedCapacity = 0
+    var usedCapacity: Int
     let tokens: [Token]
-    /// Owns the check memos, `stamp` and `memo`.
+    /// Owns the check memos.
     let arena = FilterArena()
+    /// Owns `stamp`, `memo`, `slots` and `usedItems`, lent by the stage for the run.
+    let memory: RunMemory
 
     /// A run over the sentences within `tokens` (matches never leave their sentence).
-    init(view: DocumentView, checks: CheckTable, code: StageCode, ways: Int, tokens: Range<Int>) {
+    init(view: DocumentView, checks: CheckTable, code: StageCode, ways: Int, tokens: Range<Int>, memory: RunMemory) {
         self.view = view
         self.checks = checks
         self.code = code
@@ -61,15 +65,41 @@ struct Run {
         byToken = BitMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
         filtered = BitMemo(rows: view.types.count, columns: code.filters.count, arena: arena)
         follows = BitMemo(rows: view.types.count, columns: ways, arena: arena)
-        stamp = arena.buffer(1, of: UInt32.self, initial: 0)
-        memo = arena.buffer(1, of: Int32.self, initial: -1)
-        slots = arena.uninitialized(1, of: Int.self)
-        usedItems = arena.uninitialized(1, of: (token: Int32, item: Int32).self)
+        self.memory = memory
+        capacity = memory.capacity
+        generation = memory.generation
+        stamp = memory.stamp
+        memo = memory.memo
+        slotCapacity = memory.slotCapacity
+        slots = memory.slots
+        usedCapacity = memory.usedCapacity
+        usedItems = memory.usedItems
         self.tokens = view.tokens
     }
 
+    /// Hands the buffers, grown or not, back to `memory` for the next run.
+    func keep() {
+        memory.capacity = capacity
+        memory.generation = generation
+        memory.stamp = stamp
+        memory.memo = memo
+        memory.slotCapacity = slotCapacity
+        memory.slots = slots
+        memory.usedCapacity = usedCapacity
+        memory.usedItems = usedItems
+    }
+
     /// Whether token `t` passes check `c`, each dear check computed once per token type or token.
-    mutating func passes(_ c: Int, _ t: Int) -> Bool {
+    /// A test of the type already answered is read inline; the rest is a call.
+    @inline(__always) mutating func passes(_ c: Int, _ t: Int) -> Bool {
+        let column = checks.typeColumn[c]
+        if column >= 0, let known = byType.known(Int(types[t]), column) { return known }
+        return passesFirst(c, t)
+    }
+
+    /// `passes` where the answer is not remembered per type. Mutating though it only reads:
+    /// a call then takes the run by address instead of a copy.
+    @inline(never) private mutating func passesFirst(_ c: Int, _ t: Int) -> Bool {
         let column = checks.typeColumn[c]
         if column >= 0 { return byType.answer(Int(types[t]), column) { checks.passes(c, t, view) } }
         let byToken = checks.tokenColumn[c]
@@ -85,10 +115,12 @@ struct Run {
         first = Int(code.base[rule])
         let need = Int(code.count[rule]) * width
         if capacity < need {
-            // Earlier buffers stay in the arena until the run ends: they only ever double.
+            // Earlier buffers stay in the memory's arena: they only ever double. The memo is
+            // read only where the stamp says it was written.
             capacity = max(need, 2 * capacity)
-            stamp = arena.buffer(capacity, of: UInt32.self, initial: 0)
-            memo = arena.buffer(capacity, of: Int32.self, initial: -1)
+            stamp = memory.arena.uninitialized(capacity, of: UInt32.self)
+            stamp.initialize(repeating: 0, count: capacity)
+            memo = memory.arena.uninitialized(capacity, of: Int32.self)
             generation = 0
         }
         generation &+= 1
@@ -100,23 +132,44 @@ struct Run {
     }
 
     /// Whether step filter `k` lets token `t` through: by its type, remembered, else by its
-    /// class or items.
-    @inline(__always) func admits(_ k: Int, _ t: Int) -> Bool {
+    /// class or items. Inlined where the type's answer is known (nearly always): the call
+    /// that works it out once per type and filter cost more in entry and exit than the ask.
+    @inline(__always) mutating func admits(_ k: Int, _ t: Int) -> Bool {
+        switch filtered.known(Int(types[t]), k) {
+        case true?: return true
+        case false?: return code.filters[k].admitsToken(features[t])
+        case nil: return admitsFirst(k, t)
+        }
+    }
+
+    /// `admits` the first time filter `k` meets token `t`'s type. Mutating though it only reads:
+    /// a call then takes the run by address, where a plain method copied all of it (memcpy).
+    @inline(never) private mutating func admitsFirst(_ k: Int, _ t: Int) -> Bool {
         filtered.answer(Int(types[t]), k) { code.filters[k].admitsType(features[t]) } || code.filters[k].admitsToken(features[t])
     }
 
-    mutating func best(_ pc: Int, _ pos: Int) -> Int {
+    /// The furthest token a match can end at from step `pc` at token `pos` (−1: none). The
+    /// step's filter is asked here, inlined at every call, before the memoised step: a third
+    /// of the steps asked end at their filter, and a call's entry and exit cost more than it.
+    @inline(__always) mutating func best(_ pc: Int, _ pos: Int) -> Int {
         steps &+= 1
+        let filter = Int(code.steps[pc].filter)
+        if filter >= 0, pos >= end || !admits(filter, pos) { return -1 }
+        return reached(pc, pos)
+    }
+
+    /// `best` once the step's filter let the token through: remembered, else worked out.
+    /// Positions and steps are small, so the key is computed without overflow checks.
+    private mutating func reached(_ pc: Int, _ pos: Int) -> Int {
         let step = code.steps[pc]
-        if step.filter >= 0, pos >= end || !admits(Int(step.filter), pos) { return -1 }
-        let key = (pc - first) * width + (pos - start)
+        let key = (pc &- first) &* width &+ (pos &- start)
         if stamp[key] == generation { return Int(memo[key]) }
         var r = -1
         let next = Int(step.reach)
         switch step.op {
         case .match: r = pos
         case .token:
-            if pos < end, passes(Int(step.arg), pos) { r = best(next, pos + 1) }
+            if pos < end, passes(Int(step.arg), pos) { r = best(next, pos &+ 1) }
         case .literal:
             if pos < end, let k = view.literal(code.literal(Int(step.arg)), from: pos, limit: end) { r = best(next, k) }
         case .dimension:
@@ -148,14 +201,14 @@ struct Run {
         let slotCount = captureNames.count * 2
         if slotCapacity < slotCount {
             slotCapacity = max(slotCount, 2 * slotCapacity)
-            slots = arena.uninitialized(slotCapacity, of: Int.self)
+            slots = memory.arena.uninitialized(slotCapacity, of: Int.self)
         }
         slots.update(repeating: -1, count: slotCount)
         // Items used on the path, as (start token, item): a path uses at most one per token.
         var used = 0
         if usedCapacity < end - start + 1 {
             usedCapacity = max(end - start + 1, 2 * usedCapacity)
-            usedItems = arena.uninitialized(usedCapacity, of: (token: Int32, item: Int32).self)
+            usedItems = memory.arena.uninitialized(usedCapacity, of: (token: Int32, item: Int32).self)
         }
         var pc = entry, pos = start
         loop: while true {

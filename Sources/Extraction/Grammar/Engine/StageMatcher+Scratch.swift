@@ -29,17 +29,22 @@ extension StageMatcher {
         var profiledSentences = 0
         var profiledScan = RuleProfile.Scan()
         var profiledNanoseconds: UInt64 = 0
-        init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>) {
+        /// Where `run`'s memory goes back when the scratch is done.
+        private let memories: RunMemory.Pool
+        init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>, memories: RunMemory.Pool) {
+            self.memories = memories
             proposed = listArena.buffer(max(1, ways.ways.count), of: Int.self, initial: -1)
             list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
             mask = listArena.buffer(ways.words, of: UInt64.self, initial: 0)
             typeWays = TypeWays(types: view.types.count)
             typeRequirements = [UInt64](repeating: 0, count: view.types.count)
             run = .allocate(capacity: 1)
-            run.initialize(to: Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens))
+            run.initialize(to: Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens, memory: memories.take()))
         }
 
         deinit {
+            run.pointee.keep()
+            memories.give(run.pointee.memory)
             run.deinitialize(count: 1)
             run.deallocate()
         }

@@ -16,6 +16,8 @@ public final class StageMatcher: @unchecked Sendable {
     let code: StageCode
     /// Owns the filters' buffers.
     let arena = FilterArena()
+    /// The runs' memo buffers, handed from one document's scratch to the next.
+    let memories = RunMemory.Pool()
     /// Every token test of the stage's rules.
     let checks: CheckTable
     /// No match may span more tokens than this: keeps matching linear in sentence length.
@@ -32,7 +34,7 @@ public final class StageMatcher: @unchecked Sendable {
 
     /// Working memory for matching the sentences within `tokens` (default: the whole document).
     public func scratch(for view: DocumentView, tokens: Range<Int>? = nil, profiling: Bool = false) -> Scratch {
-        let scratch = Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count)
+        let scratch = Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count, memories: memories)
         if profiling { scratch.profile = [RuleProfile.Row](repeating: RuleProfile.Row(), count: rules.count) }
         return scratch
     }
@@ -105,7 +107,11 @@ public final class StageMatcher: @unchecked Sendable {
             // The requirement bits the sentence meets, worked out when a rule that has one is first
             // about to start (most sentences start none).
             var present: UInt64 = 0
-            for p in first..<limit {
+            var next = first
+            while true {
+                let p = typeWays.nextBusy(from: next, limit: limit, types: types, features: features, index: table.index)
+                guard p < limit else { break }
+                next = p + 1
                 let f = features[p]
                 let type = Int(types[p])
                 var ways = typeWays.ways(type, f, at: p, table: table, checks: checks, run: &run.pointee, scratch: list, proposed: proposed)
@@ -142,11 +148,7 @@ public final class StageMatcher: @unchecked Sendable {
                         let need = ruleBits[r]
                         if need != 0 {
                             if present == 0 {
-                                for t in first..<limit {
-                                    let type = Int(types[t])
-                                    if typeRequirements[type] == 0 { typeRequirements[type] = requirements.bits(features[t]) }
-                                    present |= typeRequirements[type]
-                                }
+                                present = requirements.present(first..<limit, types: types, features: features, known: &typeRequirements)
                             }
                             if present & need == 0 { skipped += 1; continue }
                         }

@@ -41,6 +41,27 @@ struct TypeRequirements: @unchecked Sendable {
         self.masks = masks
     }
 
+    /// The bits the tokens in `range` meet together, with `known` set; `known[type]` holds
+    /// (or receives) each type's bits, 0 until worked out. A call of its own, over buffers:
+    /// in the scan's body each token paid bounds and uniqueness checks, and the loop's
+    /// locals crowded the scan's registers.
+    @inline(never)
+    func present(_ range: Range<Int>, types: [Int32], features: [TokenFeatures], known: inout [UInt64]) -> UInt64 {
+        known.withUnsafeMutableBufferPointer { known in
+            types.withUnsafeBufferPointer { types in
+                features.withUnsafeBufferPointer { features in
+                    var present: UInt64 = 0
+                    for t in range {
+                        let type = Int(types[t])
+                        if known[type] == 0 { known[type] = bits(features[t]) }
+                        present |= known[type]
+                    }
+                    return present
+                }
+            }
+        }
+    }
+
     /// The bits a token with features `f` meets, with `known` set.
     func bits(_ f: TokenFeatures) -> UInt64 {
         var bits = Self.known

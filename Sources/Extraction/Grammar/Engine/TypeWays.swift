@@ -12,7 +12,7 @@ import NoteGraphCore
 /// bounds and uniqueness checks that were a third of the scan's own instructions.
 struct TypeWays {
     private let arena = FilterArena()
-    /// Per type: where its ways start in `pool` (−1: not worked out yet), and how many.
+    /// Per type: where its ways start in `pool`, and how many (−1: not worked out yet).
     private let start: UnsafeMutablePointer<Int32>
     private let count: UnsafeMutablePointer<Int32>
     private var pool: UnsafeMutablePointer<Int32>
@@ -20,8 +20,8 @@ struct TypeWays {
     private var capacity: Int
 
     init(types: Int) {
-        start = arena.buffer(max(1, types), of: Int32.self, initial: -1)
-        count = arena.buffer(max(1, types), of: Int32.self, initial: 0)
+        start = arena.uninitialized(max(1, types), of: Int32.self)
+        count = arena.buffer(max(1, types), of: Int32.self, initial: -1)
         capacity = max(16, types)
         pool = arena.uninitialized(capacity, of: Int32.self)
     }
@@ -31,8 +31,27 @@ struct TypeWays {
     @inline(__always)
     mutating func ways(_ type: Int, _ f: TokenFeatures, at p: Int, table: WayTable, checks: CheckTable, run: inout Run,
                        scratch list: UnsafeMutablePointer<Int32>, proposed: UnsafeMutablePointer<Int>) -> UnsafeBufferPointer<Int32> {
-        if start[type] < 0 { workOut(type, f, at: p, table: table, checks: checks, run: &run, scratch: list, proposed: proposed) }
+        if count[type] < 0 { workOut(type, f, at: p, table: table, checks: checks, run: &run, scratch: list, proposed: proposed) }
         return UnsafeBufferPointer(start: pool + Int(start[type]), count: Int(count[type]))
+    }
+
+    /// The first token from `p` on (`limit` if none) that is not quiet: quiet tokens are those
+    /// whose type is known to start no way and whose class and items propose none (`index`'s
+    /// `tokenBits`), most tokens of every stage. The scan skips them here, in a loop of a few
+    /// loads per token: its own loop, with a dozen locals live, spent fifty instructions
+    /// finding out that a token had nothing to do.
+    func nextBusy(from p: Int, limit: Int, types: [Int32], features: [TokenFeatures], index: FirstTokenIndex) -> Int {
+        let (classes, dimensions) = index.tokenBits
+        return types.withUnsafeBufferPointer { types in
+            features.withUnsafeBufferPointer { features in
+                var t = p
+                while t < limit, count[Int(types[t])] == 0,
+                      features[t].classBit & classes == 0, features[t].dimensionBits & dimensions == 0 {
+                    t += 1
+                }
+                return t
+            }
+        }
     }
 
     private mutating func workOut(_ type: Int, _ f: TokenFeatures, at p: Int, table: WayTable, checks: CheckTable, run: inout Run,

@@ -87,7 +87,9 @@ struct WayIn: @unchecked Sendable {
     @inline(__always)
     static func mayFollow(_ way: UnsafePointer<WayIn>, number: Int, at t: Int, limit: Int, features: [TokenFeatures], run: inout Run) -> Bool {
         guard t < limit else { return way.pointee.follow.always >= 0 }
-        return run.follows.answer(Int(run.types[t]), number) { way.pointee.follow.selectsType(features[t]) }
+        let type = Int(run.types[t])
+        if let known = run.follows.known(type, number) { return known || way.pointee.follow.selectsToken(features[t]) }
+        return run.follows.answer(type, number) { way.pointee.follow.selectsType(features[t]) }
             || way.pointee.follow.selectsToken(features[t])
     }
 }
