@@ -121,11 +121,27 @@ struct CheckTable: Sendable {
             return view.text.utf16.withUnsafeBufferPointer { r.matches(UnsafeBufferPointer(rebasing: $0[Int(token.start)..<Int(token.end)])) }
         case let .not(inner): return !passes(inner, t, view)
         case let .and(parts):
-            for p in parts where !passes(p, t, view) { return false }
+            for p in parts where !(cheap(p, token, view) ?? passes(p, t, view)) { return false }
             return true
         case let .or(parts):
-            for p in parts where passes(p, t, view) { return true }
+            for p in parts where cheap(p, token, view) ?? passes(p, t, view) { return true }
             return false
+        }
+    }
+
+    /// The answer of a test read off the token's fields and units alone (kind, script, first
+    /// or all characters), nil for any other: a composite asks its parts here first, inlined,
+    /// as a call per part cost more than such a test.
+    @inline(__always) private func cheap(_ c: Int, _ token: Token, _ view: DocumentView) -> Bool? {
+        switch checks[c] {
+        case .any: return true
+        case let .kind(k): return token.kind == k
+        case let .script(s): return token.script == s
+        case let .first(set): return set.contains(view.text.utf16[Int(token.start)])
+        case let .all(set):
+            for k in Int(token.start)..<Int(token.end) where !set.contains(view.text.utf16[k]) { return false }
+            return true
+        default: return nil
         }
     }
 
