@@ -152,4 +152,23 @@ final class ActionFastPathTests: XCTestCase {
             XCTAssertEqual(CalendarDate.hasDoubleDot(t), t.contains(".."), t)
         }
     }
+
+    /// number.range reads two runs of digits, points and group commas from the document's units
+    /// (`plainDigits`): what `read` gives their text, and no trailing scale.
+    func testPlainDigitRunsReadAsTheirText() {
+        var runs = ["0", "5", "10", "2024", "1,234", "1,23", "1,234.5", ".5", "5.", "1..2", ",5", "5,", "00", "007",
+                    "1,234,567", "12,34,567", "3.14159", "9999999999999999999", "1.2.3"]
+        var rng = SeededGenerator(seed: 29)
+        let pool = Array("0123456789.,")
+        for _ in 0..<5_000 {
+            runs.append(String((0..<Int.random(in: 1...12, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+        }
+        for t in runs {
+            let fast = NumberText.arabic(units: Array(t.utf16)[...])
+            if let fast {
+                XCTAssertEqual(fast.bitPattern, NumberActions.read(t)?.value.bitPattern, t)
+                XCTAssertEqual(NumberActions.trailingScale(t), 1, t)
+            }
+        }
+    }
 }

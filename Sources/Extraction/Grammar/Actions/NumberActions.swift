@@ -120,6 +120,14 @@ enum NumberActions {
         GrammarAction("number.range", dimension: "number",
                       summary: "captures lo and hi (any number text) as a range {low, high}; a scale on hi alone applies to both (54.6-58B); nil unless low < high") { input in
             if chained(input) { return input.refuse("one link of a chain of numbers joined by - or / (a phone number, a date)") }
+            // Most ranges are two runs of digits (5–10, 2024-2026, 20~100): read from the
+            // document's units with no text built; such a run has no scale, and reads as `read`
+            // reads its text. Anything else, or a run that does not read, takes the steps below.
+            if let i = input.index("lo"), let j = input.index("hi"),
+               let a = plainDigits(input, i), let b = plainDigits(input, j) {
+                guard a < b else { return input.refuse("a range whose low (\(a)) is not below its high (\(b))") }
+                return .object([("low", .number(a)), ("high", .number(b))])
+            }
             guard let lo = input.text("lo"), let hi = input.text("hi") else { return input.refuse("no captures lo and hi") }
             guard let a = read(lo) else { return input.refuse(NumberText.problem(lo)) }
             guard let b = read(hi) else { return input.refuse(NumberText.problem(hi)) }
@@ -316,6 +324,15 @@ enum NumberActions {
         if let r = NumberText.chinese(text) { return r }
         if let v = NumberText.fraction(text) { return .init(v) }
         return NumberText.english(text)
+    }
+
+    /// The value of capture `i` when it is only digits, points and group commas that read as an
+    /// Arabic number (`read` of such text gives the same), else nil.
+    static func plainDigits(_ input: ActionInput, _ i: Int) -> Double? {
+        let c = input.captures[i]
+        let units = input.view.text.utf16[Int(c.start)..<Int(c.end)]
+        guard !units.isEmpty, units.allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x2E || $0 == 0x2C }) else { return nil }
+        return NumberText.arabic(units: units)
     }
 
     /// The scale a number text ends with: 58B → 1e9, 8万 → 1e4, 12 billion → 1e9, 1.2万亿 → 1e12; else 1.
