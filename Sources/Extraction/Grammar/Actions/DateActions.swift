@@ -35,10 +35,11 @@ enum DateActions {
                 guard let day = CalendarDate(year: y, month: glued.month, day: glued.day) else { return input.refuse(missing(y, glued.month, glued.day)) }
                 return .object(fields(day.iso, "day"))
             }
-            guard case .object(let fields)? = token(t, reference: input.referenceDate.flatMap(CalendarDate.init(iso:))) else {
+            guard case .object(var fields)? = token(t, reference: input.referenceDate.flatMap(CalendarDate.init(iso:))) else {
                 return input.refuse("\"\(t)\" is no day that exists (a month 1–12, a day the month has\(input.referenceDate == nil ? "; a yearless one needs the note's date, and there is none" : ""))")
             }
-            return .object(fields + core(input))
+            addCore(input, to: &fields)
+            return .object(fields)
         },
         GrammarAction("date.range", dimension: "date",
                       summary: "an explicit range (argument this-month, next-month or last-month: captures d1 and d2 are days of that month): captures y1 m1 d1 and y2 m2 d2 (missing parts of one end come from the other, then from the reference date; the ends may differ in precision: 2015/2018-02), or n1 / n2 for an end written now, today, tomorrow or yesterday, or w1 / w2 (with k1 / k2: this, next, last) for a weekday → \"a/b\", both ends included",
@@ -80,7 +81,8 @@ enum DateActions {
         if input.arguments.contains("fiscal") { value.append(("fiscal", .bool(true))) }
         if input.arguments.contains("dateline") { value.append(("dateline", .bool(true))) }
         if let relative { value.append(("relative", .string(relative))) }
-        return .object(value + core(input))
+        addCore(input, to: &value)
+        return .object(value)
     }
 
     // Reasons for `grammar explain` (built only there).
@@ -125,11 +127,12 @@ enum DateActions {
         return y
     }
 
-    /// `core`: where a capture `at` marks the date's own words in a match that needed a lead
+    /// Adds `core` where a capture `at` marks the date's own words in a match that needed a lead
     /// word to be read as a date at all (in May, on 4/22): the mention is those words.
-    static func core(_ input: ActionInput) -> [(String, JSONValue)] {
-        guard let at = input.capture("at") else { return [] }
-        return [("core", .array([.number(Double(at.start)), .number(Double(at.end))]))]
+    static func addCore(_ input: ActionInput, to fields: inout [(String, JSONValue)]) {
+        guard let i = input.index("at") else { return }
+        let at = input.captures[i]
+        fields.append(("core", .array([.number(Double(at.start)), .number(Double(at.end))])))
     }
 
     /// Whether the match continues a written date its own rule refused: a month and day after
@@ -213,8 +216,14 @@ enum DateActions {
         return fields(CalendarDate.iso(year: y), "year")
     }
 
+    /// Room for the fields actions add after these (relative, core, estimate …), so that adding
+    /// them does not copy the array.
     static func fields(_ date: String, _ precision: String) -> [(String, JSONValue)] {
-        [("date", .string(date)), ("precision", .string(precision))]
+        var f: [(String, JSONValue)] = []
+        f.reserveCapacity(4)
+        f.append(("date", .string(date)))
+        f.append(("precision", .string(precision)))
+        return f
     }
 
     /// 3Q25, 25Q3, 2025Q3, 2H25, 1H26, FY26, FY2026, 2026E (and FY26E, 3Q25E).
@@ -395,7 +404,9 @@ enum DateActions {
             guard let monday = ref.adding(days: -ref.weekday + 7 * n), let sunday = monday.adding(days: 6) else { return nil }
             value = fields(monday.iso + "/" + sunday.iso, "range")
         }
-        return .object(value + [("relative", .string(name))] + core(input))
+        value.append(("relative", .string(name)))
+        addCore(input, to: &value)
+        return .object(value)
     }
 
     // MARK: ranges
