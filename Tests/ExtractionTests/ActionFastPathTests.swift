@@ -171,4 +171,20 @@ final class ActionFastPathTests: XCTestCase {
             }
         }
     }
+
+    /// One English number word is read by lookup (`english`) as word by word (`englishWords`).
+    func testOneNumberWordReadsAsWordByWord() {
+        var words = Array(NumberText.enSmall.keys) + Array(NumberText.enTens.keys)
+        words += words.map { $0.uppercased() } + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        words += ["", "a", "an", "and", "half", "hundred", "million", "dozen", "point", "minus", "quarter", "twentyone",
+                  "seventeen!", "one1", "éleven", "nineteens", "ninetynine", "zeros", "Kelvin"]
+        var rng = SeededGenerator(seed: 31)
+        let pool = Array("onetwhrfivsxgadzuONETW")
+        for _ in 0..<5_000 {
+            words.append(String((0..<Int.random(in: 1...9, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+        }
+        for w in words {
+            XCTAssertEqual(NumberText.english(w), NumberText.englishWords(w), w)
+        }
+    }
 }

@@ -261,6 +261,18 @@ public enum NumberText {
     /// "fifty - two", "3 hundred and 21", "1.5 million", "a dozen", "half a million",
     /// "two thirds", "five and a half million", "minus five point five", "twenty one".
     public static func english(_ text: String) -> Reading? {
+        // One word of ASCII letters (one, seven, Twenty: most number words a note writes) is
+        // its value by one lookup; `englishWords` reads it the same, after splitting and more.
+        let u = text.utf8
+        if u.count <= 9, !u.isEmpty, u.allSatisfy({ $0 | 0x20 &- 0x61 < 26 }) {
+            let w = text.lowercased()
+            if let n = enSmall[w] ?? enTens[w] { return Reading(n) }
+        }
+        return englishWords(text)
+    }
+
+    /// `english` word by word: the general reading.
+    static func englishWords(_ text: String) -> Reading? {
         // Words at spaces and hyphens (twenty-one, fifty - two). ASCII text is split by byte: the
         // same words (its whitespace is tab to carriage return and space; CR LF, one Character,
         // is two separators next to each other, which leave no empty word either).
