@@ -187,4 +187,21 @@ final class ActionFastPathTests: XCTestCase {
             XCTAssertEqual(NumberText.english(w), NumberText.englishWords(w), w)
         }
     }
+
+    /// A number and a scale word at one space is read (`english`) as word by word.
+    func testNumberAndScaleWordReadAsWordByWord() {
+        let numbers = ["1", "1.5", "0", "0.0", "-3", "−3", "+2", "1,234", "1,23", ".5", "12.", "1e3", "007", "9999999999", "abc", ""]
+        let scales = Array(NumberText.enScales.keys) + ["Million", "BN", "hundred", "dozen", "half", "thousands", "x", ""]
+        var texts: [String] = []
+        for n in numbers { for s in scales { texts += [n + " " + s, n + "  " + s, n + "-" + s, n + " " + s + " " + s, n + "\t" + s] } }
+        var rng = SeededGenerator(seed: 37)
+        let digits = Array("0123456789.,-")
+        for _ in 0..<5_000 {
+            let n = String((0..<Int.random(in: 1...8, using: &rng)).map { _ in digits.randomElement(using: &rng)! })
+            texts.append(n + " " + scales.randomElement(using: &rng)!)
+        }
+        for t in texts {
+            XCTAssertEqual(NumberText.english(t), NumberText.englishWords(t), t)
+        }
+    }
 }

@@ -268,6 +268,17 @@ public enum NumberText {
             let w = text.lowercased()
             if let n = enSmall[w] ?? enTens[w] { return Reading(n) }
         }
+        // A number and one scale word at one space (1.5 million, 10 bln: the `scaled` rules'
+        // usual match) is the product of the two; a zero (whose scale counts as one) and
+        // anything else go word by word.
+        if u.count <= 32, let space = u.firstIndex(of: 0x20), space > u.startIndex {
+            let after = u.index(after: space)
+            if after < u.endIndex, u.allSatisfy({ $0 < 0x80 && $0 != 0x2D && !($0 &- 0x09 < 5) }),
+               !u[after...].contains(0x20), let a = arabic(String(text[..<space])), a != 0,
+               let scale = enScales[String(text[after...]).lowercased()] {
+                return checked(a * scale).map { Reading($0) }
+            }
+        }
         return englishWords(text)
     }
 
