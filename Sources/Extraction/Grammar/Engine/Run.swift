@@ -182,7 +182,17 @@ struct Run {
                     i = links.next[Int(i)]
                 }
             }
-        case .split: r = max(best(next, pos), best(Int(step.reachArg), pos))
+        case .split:
+            r = best(next, pos)
+            // The chain's links, each counted as a step as if it were asked.
+            var alternative = Int(step.reachArg)
+            while code.steps[alternative].link {
+                steps &+= 1
+                let link = code.steps[alternative]
+                r = max(r, best(Int(link.reach), pos))
+                alternative = Int(link.reachArg)
+            }
+            r = max(r, best(alternative, pos))
         case .save: r = best(next, pos)
         case .assertStart: if pos == sentenceStart { r = best(next, pos) }
         case .assertEnd: if pos == sentenceEnd { r = best(next, pos) }
