@@ -24,7 +24,9 @@ struct Run {
     /// work.
     let filtered: BitMemo
     let follows: BitMemo
-    let types: [Int32]
+    /// Each token's type (`DocumentView.typeOf`): read at every step with a filter and at
+    /// every test, where an array paid a bounds check each time.
+    let types: UnsafePointer<Int32>
     let base: Int
     var sentenceStart = 0, sentenceEnd = 0
     var start = 0
@@ -60,7 +62,7 @@ struct Run {
         links = view.itemLinks
         dimensionNumbers = code.dimensions.map(view.dimensionNumber)
         base = tokens.lowerBound
-        types = view.types.types
+        types = view.typeOf
         byType = BitMemo(rows: view.types.count, columns: checks.typeColumns, arena: arena)
         byToken = BitMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
         filtered = BitMemo(rows: view.types.count, columns: code.filters.count, arena: arena)
@@ -198,7 +200,7 @@ struct Run {
         case .assertEnd: if pos == sentenceEnd { r = best(next, pos) }
         }
         stamp[key] = generation
-        memo[key] = Int32(r)
+        memo[key] = Int32(truncatingIfNeeded: r)   // a token position or −1
         return r
     }
 
