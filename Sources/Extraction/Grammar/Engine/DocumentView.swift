@@ -211,23 +211,27 @@ public final class DocumentView: @unchecked Sendable {
 
     /// Matches the folded literal from token `t` on; returns the token after the last one used.
     func literal<Units: RandomAccessCollection<UInt16>>(_ lit: Units, from t: Int, limit: Int) -> Int? where Units.Index == Int {
-        let units = text.utf16
-        var i = 0
-        var k = t
-        while k < limit {
-            let token = tokens[k]
-            if k > t, token.start > tokens[k - 1].end {
-                guard i < lit.count, lit[i] == 0x20 else { return nil }
-                i += 1
+        // Over buffers: the arrays paid a bounds check per unit and token.
+        text.utf16.withUnsafeBufferPointer { units in
+            tokens.withUnsafeBufferPointer { tokens in
+                var i = 0
+                var k = t
+                while k < limit {
+                    let token = tokens[k]
+                    if k > t, token.start > tokens[k - 1].end {
+                        guard i < lit.count, lit[i] == 0x20 else { return nil }
+                        i += 1
+                    }
+                    var u = Int(token.start)
+                    while u < Int(token.end) {
+                        guard i < lit.count, TokenKeys.fold(units[u]) == lit[i] else { return nil }
+                        i += 1; u += 1
+                    }
+                    k += 1
+                    if i == lit.count { return k }
+                }
+                return nil
             }
-            var u = Int(token.start)
-            while u < Int(token.end) {
-                guard i < lit.count, TokenKeys.fold(units[u]) == lit[i] else { return nil }
-                i += 1; u += 1
-            }
-            k += 1
-            if i == lit.count { return k }
         }
-        return nil
     }
 }

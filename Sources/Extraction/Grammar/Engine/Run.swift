@@ -40,6 +40,8 @@ struct Run {
     /// The memo's buffers (from `memory`, copied here because the recursion reads them at
     /// every step; `keep()` hands them back).
     var capacity: Int
+    /// Stamps `0 ..< cleared` hold generations (zero or earlier ones); the rest is unset.
+    var cleared: Int
     var stamp: UnsafeMutablePointer<UInt32>
     var memo: UnsafeMutablePointer<Int32>
     /// `captures`' working memory: capture slots, and the items a path used.
@@ -69,6 +71,7 @@ struct Run {
         follows = BitMemo(rows: view.types.count, columns: ways, arena: arena)
         self.memory = memory
         capacity = memory.capacity
+        cleared = memory.cleared
         generation = memory.generation
         stamp = memory.stamp
         memo = memory.memo
@@ -82,6 +85,7 @@ struct Run {
     /// Hands the buffers, grown or not, back to `memory` for the next run.
     func keep() {
         memory.capacity = capacity
+        memory.cleared = cleared
         memory.generation = generation
         memory.stamp = stamp
         memory.memo = memo
@@ -121,13 +125,19 @@ struct Run {
             // read only where the stamp says it was written.
             capacity = max(need, 2 * capacity)
             stamp = memory.arena.uninitialized(capacity, of: UInt32.self)
-            stamp.initialize(repeating: 0, count: capacity)
             memo = memory.arena.uninitialized(capacity, of: Int32.self)
             generation = 0
+            cleared = 0
+        }
+        // Stamps are cleared as far as an attempt reaches, not the whole buffer when it grows
+        // (it doubles past what any attempt needs).
+        if cleared < need {
+            (stamp + cleared).initialize(repeating: 0, count: need - cleared)
+            cleared = need
         }
         generation &+= 1
         if generation == 0 {
-            stamp.update(repeating: 0, count: capacity)
+            stamp.update(repeating: 0, count: cleared)
             generation = 1
         }
         return Int(code.entry[rule])
