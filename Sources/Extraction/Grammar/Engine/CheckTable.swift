@@ -115,8 +115,11 @@ struct CheckTable: Sendable {
             return range.contains(view.text.scalarOffset(Int(token.end)) - view.text.scalarOffset(Int(token.start)))
         case let .first(set): return set.contains(view.text.utf16[Int(token.start)])
         case let .all(set):
-            for k in Int(token.start)..<Int(token.end) where !set.contains(view.text.utf16[k]) { return false }
-            return true
+            // Over a buffer: the array paid a bounds check and a reload through the view per unit.
+            return view.text.utf16.withUnsafeBufferPointer { units in
+                for k in Int(token.start)..<Int(token.end) where !set.contains(units[k]) { return false }
+                return true
+            }
         case let .regex(r):
             return view.text.utf16.withUnsafeBufferPointer { r.matches(UnsafeBufferPointer(rebasing: $0[Int(token.start)..<Int(token.end)])) }
         case let .not(inner): return !passes(inner, t, view)
@@ -139,8 +142,11 @@ struct CheckTable: Sendable {
         case let .script(s): return token.script == s
         case let .first(set): return set.contains(view.text.utf16[Int(token.start)])
         case let .all(set):
-            for k in Int(token.start)..<Int(token.end) where !set.contains(view.text.utf16[k]) { return false }
-            return true
+            // Over a buffer: the array paid a bounds check and a reload through the view per unit.
+            return view.text.utf16.withUnsafeBufferPointer { units in
+                for k in Int(token.start)..<Int(token.end) where !set.contains(units[k]) { return false }
+                return true
+            }
         default: return nil
         }
     }

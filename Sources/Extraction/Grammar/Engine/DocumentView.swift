@@ -15,6 +15,10 @@ public final class DocumentView: @unchecked Sendable {
     private(set) var features: [TokenFeatures]
     /// Tokens of the same text, for remembering text tests once per distinct word.
     let types: TokenTypes
+    /// `types.types` in a buffer the view owns, for the runs (`Run.types`), which read it
+    /// at nearly every step and test: a pointer, as the array's bounds checks cost more than
+    /// the reads. Copied once per document, freed with the view.
+    let typeOf: UnsafePointer<Int32>
     public private(set) var items: [Item] = []
     /// The items starting at token t: `firstItem[t]`, then `nextItem[i]` until −1 (in the order added).
     private(set) var firstItem: [Int32]
@@ -52,9 +56,14 @@ public final class DocumentView: @unchecked Sendable {
         self.lexicon = lexicon
         self.referenceDate = referenceDate
         (features, types) = Self.features(segments.tokens, units: text.utf16, lexicon: lexicon)
+        let typeOf = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, types.types.count))
+        types.types.withUnsafeBufferPointer { typeOf.initialize(from: $0.baseAddress!, count: $0.count) }
+        self.typeOf = UnsafePointer(typeOf)
         firstItem = [Int32](repeating: -1, count: tokens.count)
         lastItem = firstItem
     }
+
+    deinit { typeOf.deallocate() }
 
     /// Each token's features and type. A long document is cut into runs of tokens done on the
     /// cores at once (the first grammar stage waits for this alone), their types joined after.
@@ -202,23 +211,27 @@ public final class DocumentView: @unchecked Sendable {
 
     /// Matches the folded literal from token `t` on; returns the token after the last one used.
     func literal<Units: RandomAccessCollection<UInt16>>(_ lit: Units, from t: Int, limit: Int) -> Int? where Units.Index == Int {
-        let units = text.utf16
-        var i = 0
-        var k = t
-        while k < limit {
-            let token = tokens[k]
-            if k > t, token.start > tokens[k - 1].end {
-                guard i < lit.count, lit[i] == 0x20 else { return nil }
-                i += 1
+        // Over buffers: the arrays paid a bounds check per unit and token.
+        text.utf16.withUnsafeBufferPointer { units in
+            tokens.withUnsafeBufferPointer { tokens in
+                var i = 0
+                var k = t
+                while k < limit {
+                    let token = tokens[k]
+                    if k > t, token.start > tokens[k - 1].end {
+                        guard i < lit.count, lit[i] == 0x20 else { return nil }
+                        i += 1
+                    }
+                    var u = Int(token.start)
+                    while u < Int(token.end) {
+                        guard i < lit.count, TokenKeys.fold(units[u]) == lit[i] else { return nil }
+                        i += 1; u += 1
+                    }
+                    k += 1
+                    if i == lit.count { return k }
+                }
+                return nil
             }
-            var u = Int(token.start)
-            while u < Int(token.end) {
-                guard i < lit.count, TokenKeys.fold(units[u]) == lit[i] else { return nil }
-                i += 1; u += 1
-            }
-            k += 1
-            if i == lit.count { return k }
         }
-        return nil
     }
 }

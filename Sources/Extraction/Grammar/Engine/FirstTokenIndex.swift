@@ -90,17 +90,24 @@ struct FirstTokenIndex: Sendable {
     /// stamps `proposed` (any value no token position takes).
     func proposeType(_ f: TokenFeatures, mark: Int, into list: UnsafeMutablePointer<Int32>, count: inout Int, proposed: UnsafeMutablePointer<Int>) {
         pool.withUnsafeBufferPointer { pool in
+            // Spans lie within the pool and lists hold each entry once (the index is built so):
+            // no overflow checks, asked once per token type of every stage.
+            var listed = count
             func add(_ s: Span) {
-                for k in Int(s.start)..<Int(s.start + s.count) {
+                var k = Int(s.start)
+                let end = k &+ Int(s.count)
+                while k < end {
                     let r = pool[k]
-                    if proposed[Int(r)] != mark { proposed[Int(r)] = mark; list[count] = r; count += 1 }
+                    if proposed[Int(r)] != mark { proposed[Int(r)] = mark; list[listed] = r; listed &+= 1 }
+                    k &+= 1
                 }
             }
             add(kinds[Int(f.kind.rawValue)])
             add(scripts[Int(f.script.rawValue)])
-            if units.contains(f.firstUnit) { add(spans[Int(unitSlot[Int(f.firstUnit)]) - 1]) }
+            if units.contains(f.firstUnit) { add(spans[Int(unitSlot[Int(f.firstUnit)]) &- 1]) }
             if !words.isEmpty, let k = words[f.hash] { add(spans[Int(k)]) }
             add(unindexed)
+            count = listed
         }
     }
 

@@ -24,7 +24,9 @@ struct Run {
     /// work.
     let filtered: BitMemo
     let follows: BitMemo
-    let types: [Int32]
+    /// Each token's type (`DocumentView.typeOf`): read at every step with a filter and at
+    /// every test, where an array paid a bounds check each time.
+    let types: UnsafePointer<Int32>
     let base: Int
     var sentenceStart = 0, sentenceEnd = 0
     var start = 0
@@ -38,6 +40,8 @@ struct Run {
     /// The memo's buffers (from `memory`, copied here because the recursion reads them at
     /// every step; `keep()` hands them back).
     var capacity: Int
+    /// Stamps `0 ..< cleared` hold generations (zero or earlier ones); the rest is unset.
+    var cleared: Int
     var stamp: UnsafeMutablePointer<UInt32>
     var memo: UnsafeMutablePointer<Int32>
     /// `captures`' working memory: capture slots, and the items a path used.
@@ -60,13 +64,14 @@ struct Run {
         links = view.itemLinks
         dimensionNumbers = code.dimensions.map(view.dimensionNumber)
         base = tokens.lowerBound
-        types = view.types.types
+        types = view.typeOf
         byType = BitMemo(rows: view.types.count, columns: checks.typeColumns, arena: arena)
         byToken = BitMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
         filtered = BitMemo(rows: view.types.count, columns: code.filters.count, arena: arena)
         follows = BitMemo(rows: view.types.count, columns: ways, arena: arena)
         self.memory = memory
         capacity = memory.capacity
+        cleared = memory.cleared
         generation = memory.generation
         stamp = memory.stamp
         memo = memory.memo
@@ -80,6 +85,7 @@ struct Run {
     /// Hands the buffers, grown or not, back to `memory` for the next run.
     func keep() {
         memory.capacity = capacity
+        memory.cleared = cleared
         memory.generation = generation
         memory.stamp = stamp
         memory.memo = memo
@@ -119,13 +125,19 @@ struct Run {
             // read only where the stamp says it was written.
             capacity = max(need, 2 * capacity)
             stamp = memory.arena.uninitialized(capacity, of: UInt32.self)
-            stamp.initialize(repeating: 0, count: capacity)
             memo = memory.arena.uninitialized(capacity, of: Int32.self)
             generation = 0
+            cleared = 0
+        }
+        // Stamps are cleared as far as an attempt reaches, not the whole buffer when it grows
+        // (it doubles past what any attempt needs).
+        if cleared < need {
+            (stamp + cleared).initialize(repeating: 0, count: need - cleared)
+            cleared = need
         }
         generation &+= 1
         if generation == 0 {
-            stamp.update(repeating: 0, count: capacity)
+            stamp.update(repeating: 0, count: cleared)
             generation = 1
         }
         return Int(code.entry[rule])
@@ -182,13 +194,23 @@ struct Run {
                     i = links.next[Int(i)]
                 }
             }
-        case .split: r = max(best(next, pos), best(Int(step.reachArg), pos))
+        case .split:
+            r = best(next, pos)
+            // The chain's links, each counted as a step as if it were asked.
+            var alternative = Int(step.reachArg)
+            while code.steps[alternative].link {
+                steps &+= 1
+                let link = code.steps[alternative]
+                r = max(r, best(Int(link.reach), pos))
+                alternative = Int(link.reachArg)
+            }
+            r = max(r, best(alternative, pos))
         case .save: r = best(next, pos)
         case .assertStart: if pos == sentenceStart { r = best(next, pos) }
         case .assertEnd: if pos == sentenceEnd { r = best(next, pos) }
         }
         stamp[key] = generation
-        memo[key] = Int32(r)
+        memo[key] = Int32(truncatingIfNeeded: r)   // a token position or −1
         return r
     }
 

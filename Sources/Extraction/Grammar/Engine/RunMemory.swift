@@ -9,6 +9,8 @@ final class RunMemory: @unchecked Sendable {
     /// Owns every buffer below (outgrown ones too: they only ever double).
     let arena = FilterArena()
     var capacity = 0
+    /// How many stamps hold generations (`Run.cleared`).
+    var cleared = 0
     var generation: UInt32 = 0
     var stamp: UnsafeMutablePointer<UInt32>
     var memo: UnsafeMutablePointer<Int32>

@@ -80,6 +80,18 @@ struct StageCode: @unchecked Sendable {
             steps[i].reach = skipSaves(steps[i].next)
             if steps[i].op == .split { steps[i].reachArg = skipSaves(steps[i].arg) }
         }
+        // Links (`Step.link`): splits referred to by one split's second alternative alone (as
+        // `arg` and `reachArg` both), not a rule's entry, and without a filter of their own.
+        var references = [Int](repeating: 0, count: steps.count)
+        for step in steps {
+            for pc in [step.next, step.reach] where pc >= 0 { references[Int(pc)] += 1 }
+            if step.op == .split { for pc in [step.arg, step.reachArg] where pc >= 0 { references[Int(pc)] += 1 } }
+        }
+        for e in entry { references[Int(e)] += 2 }
+        for step in steps where step.op == .split && step.arg == step.reachArg && step.arg != step.next {
+            let b = Int(step.arg)
+            if steps[b].op == .split, steps[b].filter < 0, references[b] == 2 { steps[b].link = true }
+        }
         func copy<T: BitwiseCopyable>(_ values: [T], _ sample: T) -> UnsafeBufferPointer<T> {
             let buffer = arena.buffer(max(1, values.count), of: T.self, initial: values.first ?? sample)
             buffer.update(from: values, count: values.count)

@@ -8,6 +8,11 @@ struct Step: Sendable {
     }
 
     var op: Op
+    /// Set on an inner split of an alternation (`a | b | c` is a chain of splits, each the
+    /// second alternative of the one before) that nothing else reaches: `Run.reached` follows
+    /// it in the loop of the chain's first split, without a call and a memo cell of its own
+    /// (two in five splits the matcher asked were such links).
+    var link = false
     /// The step after this one (a split's first alternative).
     var next: Int32
     /// The check (token), literal or dimension number, save slot, or a split's second alternative.

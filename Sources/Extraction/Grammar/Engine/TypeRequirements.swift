@@ -46,18 +46,16 @@ struct TypeRequirements: @unchecked Sendable {
     /// in the scan's body each token paid bounds and uniqueness checks, and the loop's
     /// locals crowded the scan's registers.
     @inline(never)
-    func present(_ range: Range<Int>, types: [Int32], features: [TokenFeatures], known: inout [UInt64]) -> UInt64 {
+    func present(_ range: Range<Int>, types: UnsafePointer<Int32>, features: [TokenFeatures], known: inout [UInt64]) -> UInt64 {
         known.withUnsafeMutableBufferPointer { known in
-            types.withUnsafeBufferPointer { types in
-                features.withUnsafeBufferPointer { features in
-                    var present: UInt64 = 0
-                    for t in range {
-                        let type = Int(types[t])
-                        if known[type] == 0 { known[type] = bits(features[t]) }
-                        present |= known[type]
-                    }
-                    return present
+            features.withUnsafeBufferPointer { features in
+                var present: UInt64 = 0
+                for t in range {
+                    let type = Int(types[t])
+                    if known[type] == 0 { known[type] = bits(features[t]) }
+                    present |= known[type]
                 }
+                return present
             }
         }
     }

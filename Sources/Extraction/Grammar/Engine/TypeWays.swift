@@ -40,17 +40,15 @@ struct TypeWays {
     /// `tokenBits`), most tokens of every stage. The scan skips them here, in a loop of a few
     /// loads per token: its own loop, with a dozen locals live, spent fifty instructions
     /// finding out that a token had nothing to do.
-    func nextBusy(from p: Int, limit: Int, types: [Int32], features: [TokenFeatures], index: FirstTokenIndex) -> Int {
+    func nextBusy(from p: Int, limit: Int, types: UnsafePointer<Int32>, features: [TokenFeatures], index: FirstTokenIndex) -> Int {
         let (classes, dimensions) = index.tokenBits
-        return types.withUnsafeBufferPointer { types in
-            features.withUnsafeBufferPointer { features in
-                var t = p
-                while t < limit, count[Int(types[t])] == 0,
-                      features[t].classBit & classes == 0, features[t].dimensionBits & dimensions == 0 {
-                    t += 1
-                }
-                return t
+        return features.withUnsafeBufferPointer { features in
+            var t = p
+            while t < limit, count[Int(types[t])] == 0,
+                  features[t].classBit & classes == 0, features[t].dimensionBits & dimensions == 0 {
+                t += 1
             }
+            return t
         }
     }
 
