@@ -83,9 +83,17 @@ enum NumberActions {
             let text = input.text("n") ?? input.text
             guard let r = NumberText.english(text) else { return input.refuse(NumberText.problem(text)) }
             if !input.arguments.isEmpty, text.lowercased() == "one" || text.lowercased() == "one's" {
+                // The word right before, at one space: the letters before the head's last
+                // Character when that is a space (splitting the whole head at non-letters cost
+                // some 10,000 instructions).
                 let head = input.view.text.slice(max(0, Int(input.start) - 12)..<Int(input.start)).lowercased()
-                let previous = head.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() }
-                if let p = previous, input.arguments.contains(p), head.hasSuffix(p + " ") { return input.refuse("\"one\" after \"\(p)\" is a pronoun") }
+                if head.last == " " {
+                    let body = head.dropLast()
+                    var from = body.endIndex
+                    while from > body.startIndex, case let before = body.index(before: from), body[before].isLetter { from = before }
+                    let p = String(body[from...])
+                    if !p.isEmpty, input.arguments.contains(p) { return input.refuse("\"one\" after \"\(p)\" is a pronoun") }
+                }
             }
             return number(r)
         },
