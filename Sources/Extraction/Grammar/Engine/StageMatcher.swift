@@ -91,7 +91,7 @@ public final class StageMatcher: @unchecked Sendable {
         scratch.candidates = []; scratch.profile = nil
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
-        let features = view.features, links = view.itemLinks, types = view.typeOf
+        let features = UnsafePointer(view.features), links = view.itemLinks, types = view.typeOf
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules, checks = self.checks
         let requirements = self.requirements, ruleBits = requirements.ruleBits
         for i in indices {
