@@ -162,12 +162,19 @@ public final class DocumentView: @unchecked Sendable {
 
     /// Links `items[start...]` (the view's own items from `start` on) into the lists by first token.
     private func link(_ items: [Item], from start: Int) {
+        guard start < items.count else { return }
         // The lists move into locals and back: appending to the class's own arrays would pay
-        // an exclusivity check per array and item.
+        // an exclusivity check per array and item. They grow once, by the new items, and are
+        // filled over buffers: an append or a store per item and list paid a uniqueness check.
         var next = nextItem, first = firstItem, last = lastItem
         var ends = itemEnd, bits = itemBit, numbers = itemDimension
         nextItem = []; firstItem = []; lastItem = []
         itemEnd = []; itemBit = []; itemDimension = []
+        let added = items.count - start
+        next.append(contentsOf: repeatElement(-1, count: added))
+        ends.append(contentsOf: repeatElement(0, count: added))
+        bits.append(contentsOf: repeatElement(0, count: added))
+        numbers.append(contentsOf: repeatElement(0, count: added))
         var lastDimension = "", lastBit: UInt64 = 0, lastNumber: Int32 = -1
         for i in start..<items.count {
             let dimension = items[i].dimension
@@ -177,14 +184,28 @@ public final class DocumentView: @unchecked Sendable {
                 lastNumber = dimensionNumber(dimension)
                 if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(dimension) }
             }
-            let t = Int(items[i].firstToken)
-            next.append(-1)
-            if last[t] >= 0 { next[Int(last[t])] = Int32(i) } else { first[t] = Int32(i) }
-            last[t] = Int32(i)
-            features[t].dimensionBits |= lastBit
-            ends.append(items[i].endToken)
-            bits.append(lastBit)
-            numbers.append(lastNumber)
+            bits[i] = lastBit
+            numbers[i] = lastNumber
+        }
+        let features = self.features
+        items.withUnsafeBufferPointer { items in
+            next.withUnsafeMutableBufferPointer { next in
+                first.withUnsafeMutableBufferPointer { first in
+                    last.withUnsafeMutableBufferPointer { last in
+                        ends.withUnsafeMutableBufferPointer { ends in
+                            bits.withUnsafeBufferPointer { bits in
+                                for i in start..<items.count {
+                                    let t = Int(items[i].firstToken)
+                                    if last[t] >= 0 { next[Int(last[t])] = Int32(i) } else { first[t] = Int32(i) }
+                                    last[t] = Int32(i)
+                                    features[t].dimensionBits |= bits[i]
+                                    ends[i] = items[i].endToken
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         nextItem = next; firstItem = first; lastItem = last
         itemEnd = ends; itemBit = bits; itemDimension = numbers
