@@ -110,7 +110,11 @@ struct CheckTable: Sendable {
         case let .script(s): return token.script == s
         case let .lexiconClass(name): return view.lexiconClass(t) == name
         case let .entry(id): return token.lexiconEntry >= 0 && view.lexicon.entries[Int(token.lexiconEntry)].id == id
-        case let .shape(_, symbols): return TokenShape.matches(view.text.utf16[Int(token.start)..<Int(token.end)], symbols)
+        case let .shape(_, symbols):
+            // Over a buffer: a slice of the array was retained and bounds-checked per unit.
+            return view.text.utf16.withUnsafeBufferPointer {
+                TokenShape.matches(UnsafeBufferPointer(rebasing: $0[Int(token.start)..<Int(token.end)]), symbols)
+            }
         case let .chars(range):
             return range.contains(view.text.scalarOffset(Int(token.end)) - view.text.scalarOffset(Int(token.start)))
         case let .first(set): return set.contains(view.text.utf16[Int(token.start)])

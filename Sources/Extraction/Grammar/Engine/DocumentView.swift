@@ -11,8 +11,10 @@ public final class DocumentView: @unchecked Sendable {
     public let lexicon: Lexicon
     /// The note's own date (ISO), for actions that resolve relative expressions.
     public let referenceDate: String?
-    /// Each token's keys for the first-token index and the filters.
-    private(set) var features: [TokenFeatures]
+    /// Each token's keys for the first-token index and the filters, in a buffer the view owns:
+    /// the scan, the filters and the follow tables read it at nearly every token, where an
+    /// array paid a bounds check each time. Written only between stages (`link`).
+    let features: UnsafeMutablePointer<TokenFeatures>
     /// Tokens of the same text, for remembering text tests once per distinct word.
     let types: TokenTypes
     /// `types.types` in a buffer the view owns, for the runs (`Run.types`), which read it
@@ -63,34 +65,34 @@ public final class DocumentView: @unchecked Sendable {
         lastItem = firstItem
     }
 
-    deinit { typeOf.deallocate() }
+    deinit {
+        typeOf.deallocate()
+        features.deinitialize(count: tokens.count)
+        features.deallocate()
+    }
 
     /// Each token's features and type. A long document is cut into runs of tokens done on the
     /// cores at once (the first grammar stage waits for this alone), their types joined after.
-    static func features(_ tokens: [Token], units: [UInt16], lexicon: Lexicon) -> ([TokenFeatures], TokenTypes) {
+    static func features(_ tokens: [Token], units: [UInt16], lexicon: Lexicon) -> (UnsafeMutablePointer<TokenFeatures>, TokenTypes) {
         let n = tokens.count
         let pieces = n >= GrammarStage.parallelThreshold ? Parallel.cores : 1
         let ranges = (0..<pieces).map { n * $0 / pieces ..< n * ($0 + 1) / pieces }
         var types = [Int32](repeating: 0, count: n)
         var tables: [TokenTypeTable] = []
-        let features = [TokenFeatures](unsafeUninitializedCapacity: n) { out, count in
-            types.withUnsafeMutableBufferPointer { typesOut in
-                let output = Output(features: out.baseAddress, types: typesOut.baseAddress)
-                tables = try! Parallel.map(pieces) { p in   // the body throws nothing
-                    units.withUnsafeBufferPointer { units in
-                        tokens.withUnsafeBufferPointer { tokens in
-                            fill(output, ranges[p], tokens: tokens, units: units, lexicon: lexicon, capacity: p == 0 ? n : ranges[p].count)
-                        }
+        let features = UnsafeMutablePointer<TokenFeatures>.allocate(capacity: max(1, n))
+        types.withUnsafeMutableBufferPointer { typesOut in
+            let output = Output(features: features, types: typesOut.baseAddress)
+            tables = try! Parallel.map(pieces) { p in   // the body throws nothing
+                units.withUnsafeBufferPointer { units in
+                    tokens.withUnsafeBufferPointer { tokens in
+                        fill(output, ranges[p], tokens: tokens, units: units, lexicon: lexicon, capacity: p == 0 ? n : ranges[p].count)
                     }
                 }
             }
-            count = n
         }
         let joined = units.withUnsafeBufferPointer { units in
             tokens.withUnsafeBufferPointer { tokens in
-                features.withUnsafeBufferPointer { f in
-                    TokenTypes.join(&types, tables: &tables, ranges: ranges, tokens: tokens, units: units, hashes: { f[$0].hash })
-                }
+                TokenTypes.join(&types, tables: &tables, ranges: ranges, tokens: tokens, units: units, hashes: { features[$0].hash })
             }
         }
         return (features, joined)
@@ -160,12 +162,19 @@ public final class DocumentView: @unchecked Sendable {
 
     /// Links `items[start...]` (the view's own items from `start` on) into the lists by first token.
     private func link(_ items: [Item], from start: Int) {
+        guard start < items.count else { return }
         // The lists move into locals and back: appending to the class's own arrays would pay
-        // an exclusivity check per array and item.
-        var next = nextItem, first = firstItem, last = lastItem, features = self.features
+        // an exclusivity check per array and item. They grow once, by the new items, and are
+        // filled over buffers: an append or a store per item and list paid a uniqueness check.
+        var next = nextItem, first = firstItem, last = lastItem
         var ends = itemEnd, bits = itemBit, numbers = itemDimension
-        nextItem = []; firstItem = []; lastItem = []; self.features = []
+        nextItem = []; firstItem = []; lastItem = []
         itemEnd = []; itemBit = []; itemDimension = []
+        let added = items.count - start
+        next.append(contentsOf: repeatElement(-1, count: added))
+        ends.append(contentsOf: repeatElement(0, count: added))
+        bits.append(contentsOf: repeatElement(0, count: added))
+        numbers.append(contentsOf: repeatElement(0, count: added))
         var lastDimension = "", lastBit: UInt64 = 0, lastNumber: Int32 = -1
         for i in start..<items.count {
             let dimension = items[i].dimension
@@ -175,16 +184,30 @@ public final class DocumentView: @unchecked Sendable {
                 lastNumber = dimensionNumber(dimension)
                 if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(dimension) }
             }
-            let t = Int(items[i].firstToken)
-            next.append(-1)
-            if last[t] >= 0 { next[Int(last[t])] = Int32(i) } else { first[t] = Int32(i) }
-            last[t] = Int32(i)
-            features[t].dimensionBits |= lastBit
-            ends.append(items[i].endToken)
-            bits.append(lastBit)
-            numbers.append(lastNumber)
+            bits[i] = lastBit
+            numbers[i] = lastNumber
         }
-        nextItem = next; firstItem = first; lastItem = last; self.features = features
+        let features = self.features
+        items.withUnsafeBufferPointer { items in
+            next.withUnsafeMutableBufferPointer { next in
+                first.withUnsafeMutableBufferPointer { first in
+                    last.withUnsafeMutableBufferPointer { last in
+                        ends.withUnsafeMutableBufferPointer { ends in
+                            bits.withUnsafeBufferPointer { bits in
+                                for i in start..<items.count {
+                                    let t = Int(items[i].firstToken)
+                                    if last[t] >= 0 { next[Int(last[t])] = Int32(i) } else { first[t] = Int32(i) }
+                                    last[t] = Int32(i)
+                                    features[t].dimensionBits |= bits[i]
+                                    ends[i] = items[i].endToken
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        nextItem = next; firstItem = first; lastItem = last
         itemEnd = ends; itemBit = bits; itemDimension = numbers
     }
 

@@ -10,7 +10,7 @@ struct Run {
     let view: DocumentView
     let checks: CheckTable
     let code: StageCode
-    let features: [TokenFeatures]
+    let features: UnsafePointer<TokenFeatures>
     let links: DocumentView.ItemLinks
     /// The view's number for each of the code's dimensions.
     let dimensionNumbers: [Int32]
@@ -60,7 +60,7 @@ struct Run {
         self.view = view
         self.checks = checks
         self.code = code
-        features = view.features
+        features = UnsafePointer(view.features)
         links = view.itemLinks
         dimensionNumbers = code.dimensions.map(view.dimensionNumber)
         base = tokens.lowerBound

@@ -17,7 +17,9 @@ extension StageMatcher {
         /// met before). Optional so that `match` can move it out and back.
         var typeWays: TypeWays?
         /// Per token type: the requirement bits it meets (`TypeRequirements`; 0: not worked out).
-        var typeRequirements: [UInt64]
+        /// A buffer: an array was moved out of the scratch and back at every call, and paid a
+        /// uniqueness check at every sentence that asked it.
+        let typeRequirements: UnsafeMutablePointer<UInt64>
         /// Matches whose action gave no value, with its reason: filled only by a `match` that
         /// keeps candidates (`grammar explain`), read by the caller after it.
         public var refused: [Refused] = []
@@ -37,7 +39,7 @@ extension StageMatcher {
             list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
             mask = listArena.buffer(ways.words, of: UInt64.self, initial: 0)
             typeWays = TypeWays(types: view.types.count)
-            typeRequirements = [UInt64](repeating: 0, count: view.types.count)
+            typeRequirements = listArena.buffer(max(1, view.types.count), of: UInt64.self, initial: 0)
             run = .allocate(capacity: 1)
             run.initialize(to: Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens, memory: memories.take()))
         }

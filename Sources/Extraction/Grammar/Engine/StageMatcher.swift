@@ -85,13 +85,13 @@ public final class StageMatcher: @unchecked Sendable {
         var candidates = scratch.candidates
         let list = scratch.list
         let mask = scratch.mask
-        var typeWays = scratch.typeWays.take()!, typeRequirements = scratch.typeRequirements
-        scratch.typeRequirements = []
+        var typeWays = scratch.typeWays.take()!
+        let typeRequirements = scratch.typeRequirements
         var profile = scratch.profile
         scratch.candidates = []; scratch.profile = nil
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
-        let features = view.features, links = view.itemLinks, types = view.typeOf
+        let features = UnsafePointer(view.features), links = view.itemLinks, types = view.typeOf
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules, checks = self.checks
         let requirements = self.requirements, ruleBits = requirements.ruleBits
         for i in indices {
@@ -148,7 +148,7 @@ public final class StageMatcher: @unchecked Sendable {
                         let need = ruleBits[r]
                         if need != 0 {
                             if present == 0 {
-                                present = requirements.present(first..<limit, types: types, features: features, known: &typeRequirements)
+                                present = requirements.present(first..<limit, types: types, features: features, known: typeRequirements)
                             }
                             if present & need == 0 { skipped += 1; continue }
                         }
@@ -214,7 +214,6 @@ public final class StageMatcher: @unchecked Sendable {
         }
         // Back into the scratch by move, not copy.
         scratch.candidates = consume candidates; scratch.typeWays = consume typeWays
-        scratch.typeRequirements = consume typeRequirements
         scratch.profile = profile
     }
 

@@ -46,18 +46,14 @@ struct TypeRequirements: @unchecked Sendable {
     /// in the scan's body each token paid bounds and uniqueness checks, and the loop's
     /// locals crowded the scan's registers.
     @inline(never)
-    func present(_ range: Range<Int>, types: UnsafePointer<Int32>, features: [TokenFeatures], known: inout [UInt64]) -> UInt64 {
-        known.withUnsafeMutableBufferPointer { known in
-            features.withUnsafeBufferPointer { features in
-                var present: UInt64 = 0
-                for t in range {
-                    let type = Int(types[t])
-                    if known[type] == 0 { known[type] = bits(features[t]) }
-                    present |= known[type]
-                }
-                return present
-            }
+    func present(_ range: Range<Int>, types: UnsafePointer<Int32>, features: UnsafePointer<TokenFeatures>, known: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        var present: UInt64 = 0
+        for t in range {
+            let type = Int(types[t])
+            if known[type] == 0 { known[type] = bits(features[t]) }
+            present |= known[type]
         }
+        return present
     }
 
     /// The bits a token with features `f` meets, with `known` set.

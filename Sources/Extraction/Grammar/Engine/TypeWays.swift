@@ -40,16 +40,14 @@ struct TypeWays {
     /// `tokenBits`), most tokens of every stage. The scan skips them here, in a loop of a few
     /// loads per token: its own loop, with a dozen locals live, spent fifty instructions
     /// finding out that a token had nothing to do.
-    func nextBusy(from p: Int, limit: Int, types: UnsafePointer<Int32>, features: [TokenFeatures], index: FirstTokenIndex) -> Int {
+    func nextBusy(from p: Int, limit: Int, types: UnsafePointer<Int32>, features: UnsafePointer<TokenFeatures>, index: FirstTokenIndex) -> Int {
         let (classes, dimensions) = index.tokenBits
-        return features.withUnsafeBufferPointer { features in
-            var t = p
-            while t < limit, count[Int(types[t])] == 0,
-                  features[t].classBit & classes == 0, features[t].dimensionBits & dimensions == 0 {
-                t += 1
-            }
-            return t
+        var t = p
+        while t < limit, count[Int(types[t])] == 0,
+              features[t].classBit & classes == 0, features[t].dimensionBits & dimensions == 0 {
+            t += 1
         }
+        return t
     }
 
     private mutating func workOut(_ type: Int, _ f: TokenFeatures, at p: Int, table: WayTable, checks: CheckTable, run: inout Run,

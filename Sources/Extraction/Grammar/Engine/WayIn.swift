@@ -51,7 +51,7 @@ struct WayIn: @unchecked Sendable {
     /// read from the table copied it at every ask. A token element's check runs last, and only if
     /// some rule can go on after it.
     @inline(__always)
-    static func masks(_ way: UnsafePointer<WayIn>, number: Int, at p: Int, limit: Int, features: [TokenFeatures], links: DocumentView.ItemLinks,
+    static func masks(_ way: UnsafePointer<WayIn>, number: Int, at p: Int, limit: Int, features: UnsafePointer<TokenFeatures>, links: DocumentView.ItemLinks,
                       view: DocumentView, run: inout Run, _ take: (Int32) -> Void) {
         switch way.pointee.kind {
         case .open: way.pointee.follow.masks(after: nil, take)
@@ -85,7 +85,7 @@ struct WayIn: @unchecked Sendable {
     /// (`t == limit`: the sentence ends there): by the token's type, remembered per type and
     /// way in `run.follows`, else by its class or items.
     @inline(__always)
-    static func mayFollow(_ way: UnsafePointer<WayIn>, number: Int, at t: Int, limit: Int, features: [TokenFeatures], run: inout Run) -> Bool {
+    static func mayFollow(_ way: UnsafePointer<WayIn>, number: Int, at t: Int, limit: Int, features: UnsafePointer<TokenFeatures>, run: inout Run) -> Bool {
         guard t < limit else { return way.pointee.follow.always >= 0 }
         let type = Int(run.types[t])
         if let known = run.follows.known(type, number) { return known || way.pointee.follow.selectsToken(features[t]) }
