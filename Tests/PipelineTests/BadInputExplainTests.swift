@@ -22,7 +22,7 @@ final class BadInputExplainTests: XCTestCase {
         ("10^400", "numbers/en#arabic", "value beyond ±1e18 (10^400)"),
         ("1e400", "numbers/en#arabic", "value beyond ±1e18 (1e400)"),
         ("99999999999999999999亿", "numbers/zh#mixed", "value beyond ±1e18 (99999999999999999999亿)"),
-        ("九千九百九十九万九千九百九十九亿亿亿", "numbers/zh#chinese", "value beyond ±1e18"),
+        ("九千九百九十九万九千九百九十九亿亿亿", "numbers/zh#plain", "value beyond ±1e18"),
         ("1..2", "numbers/en#arabic", "inside a dotted run of digits"),
         ("1,2,3,4", "numbers/en#arabic", "commas that do not separate groups of three digits (1,2,3,4)"),
         ("2019-02-29", "dates/en#iso_date", "2019-02-29 does not exist"),
@@ -30,7 +30,7 @@ final class BadInputExplainTests: XCTestCase {
         ("13月", "dates/zh#month_day", "month 13 does not exist"),
         ("Feb 30, 2024", "dates/en#month_day_year", "2024-02-30 does not exist"),
         ("12三4", "numbers/en#arabic", "Arabic digits and Chinese numerals mixed with no unit between them"),
-        ("五十千", "numbers/zh#chinese", "Chinese numeral units out of order or with no number (五十千)"),
+        ("五十千", "numbers/zh#plain", "Chinese numeral units out of order or with no number (五十千)"),
         ("Tel: +86 138-2010-2015", "dates/en#year_range", "one link of a chain of numbers joined by - or /"),
     ]
 
