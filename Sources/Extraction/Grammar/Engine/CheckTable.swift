@@ -101,13 +101,11 @@ struct CheckTable: Sendable {
     func passes(_ c: Int, _ t: Int, _ view: DocumentView) -> Bool {
         let token = view.tokens[t]
         switch checks[c] {
-        case .any: return true
+        case .any, .kind, .script, .first, .all: return cheap(c, token, view)!   // cheap answers each of these
         case let .word(hash, word): return view.features[t].hash == hash && view.equal(t, word)
         case let .words(set):
             guard let k = set.index[view.features[t].hash] else { return false }
             return set.lists[Int(k)].contains { view.equal(t, $0) }
-        case let .kind(k): return token.kind == k
-        case let .script(s): return token.script == s
         case let .lexiconClass(name): return view.lexiconClass(t) == name
         case let .entry(id): return token.lexiconEntry >= 0 && view.lexicon.entries[Int(token.lexiconEntry)].id == id
         case let .shape(_, symbols):
@@ -117,13 +115,6 @@ struct CheckTable: Sendable {
             }
         case let .chars(range):
             return range.contains(view.text.scalarOffset(Int(token.end)) - view.text.scalarOffset(Int(token.start)))
-        case let .first(set): return set.contains(view.text.utf16[Int(token.start)])
-        case let .all(set):
-            // Over a buffer: the array paid a bounds check and a reload through the view per unit.
-            return view.text.utf16.withUnsafeBufferPointer { units in
-                for k in Int(token.start)..<Int(token.end) where !set.contains(units[k]) { return false }
-                return true
-            }
         case let .regex(r):
             return view.text.utf16.withUnsafeBufferPointer { r.matches(UnsafeBufferPointer(rebasing: $0[Int(token.start)..<Int(token.end)])) }
         case let .not(inner): return !passes(inner, t, view)
@@ -137,8 +128,8 @@ struct CheckTable: Sendable {
     }
 
     /// The answer of a test read off the token's fields and units alone (kind, script, first
-    /// or all characters), nil for any other: a composite asks its parts here first, inlined,
-    /// as a call per part cost more than such a test.
+    /// or all characters), nil for any other: the one place these tests are answered, inlined
+    /// where a composite asks its parts, as a call per part cost more than such a test.
     @inline(__always) private func cheap(_ c: Int, _ token: Token, _ view: DocumentView) -> Bool? {
         switch checks[c] {
         case .any: return true
