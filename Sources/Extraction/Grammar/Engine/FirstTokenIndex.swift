@@ -74,11 +74,35 @@ struct FirstTokenIndex: Sendable {
         unindexed = span(none)
         self.pool = pool
         tokenBits = (classes.reduce(0) { $0 | $1.bit }, dimensions.reduce(0) { $0 | $1.bit })
+        precondition(TokenKind.allCases.count <= 4 && Script.allCases.count <= 16, "quietKindScript holds 4 kinds of 16 scripts")
+        for k in TokenKind.allCases {
+            for s in Script.allCases where kinds[Int(k.rawValue)].count == 0 && scripts[Int(s.rawValue)].count == 0 && unindexed.count == 0 {
+                quietKindScript |= 1 << (UInt64(k.rawValue) * 16 + UInt64(s.rawValue))
+            }
+        }
     }
 
     /// Class and dimension bits (`TokenKeys.bit`) some entry starts with: a token with none of
     /// them is proposed what its type is proposed, nothing more (`proposeToken` adds nothing).
     private(set) var tokenBits: (classes: UInt64, dimensions: UInt64) = (0, 0)
+
+    /// Sets `count[type]` to 0 for each type `proposeType` lists nothing for: nothing is
+    /// proposed by its kind and script or everywhere (`quietKindScript`), nor by its first unit
+    /// or word. `first[type]` is a token of the type. Done once per document and stage
+    /// (`TypeWays`): three types in four of every stage are such, and working each out where
+    /// the scan first met it cost the scan a stop, a call and the index's five lists.
+    func markQuiet(_ count: UnsafeMutablePointer<Int32>, first: UnsafeBufferPointer<Int32>, features: UnsafePointer<TokenFeatures>) {
+        let quiet = quietKindScript, units = self.units, words = self.words
+        for type in first.indices {
+            let f = features[Int(first[type])]
+            guard quiet & (1 << (UInt64(f.kind.rawValue) &* 16 &+ UInt64(f.script.rawValue))) != 0,
+                  !units.contains(f.firstUnit), words.isEmpty || words[f.hash] == nil else { continue }
+            count[type] = 0
+        }
+    }
+
+    /// Bit kind × 16 + script: whether no entry is proposed by the kind, the script or everywhere.
+    private var quietKindScript: UInt64 = 0
 
     /// Whether `proposeToken` may add an entry at a token with features `f`.
     @inline(__always) func mayProposeToken(_ f: TokenFeatures) -> Bool {

@@ -9,6 +9,8 @@ struct TokenTypes {
     /// Per token, its type (0 ..< count).
     let types: [Int32]
     let count: Int
+    /// Per type, the first token of it, which stands for its text (and kind, script, hash).
+    let firstToken: [Int32]
 
     /// Joins the types of consecutive runs of tokens, typed on several cores (`types[t]`: t's
     /// number in its run's table; the first table sized for all tokens). Each later run's types,
@@ -26,6 +28,6 @@ struct TokenTypes {
                 }
             }
         }
-        return TokenTypes(types: types, count: table.count)
+        return TokenTypes(types: types, count: table.count, firstToken: table.firstToken)
     }
 }
