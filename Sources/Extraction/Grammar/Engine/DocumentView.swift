@@ -21,6 +21,10 @@ public final class DocumentView: @unchecked Sendable {
     /// at nearly every step and test: a pointer, as the array's bounds checks cost more than
     /// the reads. Copied once per document, freed with the view.
     let typeOf: UnsafePointer<Int32>
+    /// Per type, the features of its first token (`types.firstToken`), side by side: every stage
+    /// reads them once per type when it starts on the document (`FirstTokenIndex.markQuiet`),
+    /// where reading them from the tokens missed the cache at nearly every type.
+    let typeFeatures: UnsafeMutablePointer<TokenFeatures>
     public private(set) var items: [Item] = []
     /// The items starting at token t: `firstItem[t]`, then `nextItem[i]` until −1 (in the order added).
     private(set) var firstItem: [Int32]
@@ -61,12 +65,16 @@ public final class DocumentView: @unchecked Sendable {
         let typeOf = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, types.types.count))
         types.types.withUnsafeBufferPointer { typeOf.initialize(from: $0.baseAddress!, count: $0.count) }
         self.typeOf = UnsafePointer(typeOf)
+        typeFeatures = .allocate(capacity: max(1, types.count))
+        for (type, t) in types.firstToken.enumerated() { (typeFeatures + type).initialize(to: features[Int(t)]) }
         firstItem = [Int32](repeating: -1, count: tokens.count)
         lastItem = firstItem
     }
 
     deinit {
         typeOf.deallocate()
+        typeFeatures.deinitialize(count: types.count)
+        typeFeatures.deallocate()
         features.deinitialize(count: tokens.count)
         features.deallocate()
     }

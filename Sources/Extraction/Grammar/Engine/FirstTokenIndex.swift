@@ -88,13 +88,13 @@ struct FirstTokenIndex: Sendable {
 
     /// Sets `count[type]` to 0 for each type `proposeType` lists nothing for: nothing is
     /// proposed by its kind and script or everywhere (`quietKindScript`), nor by its first unit
-    /// or word. `first[type]` is a token of the type. Done once per document and stage
+    /// or word. `features[type]`: the type's features. Done once per document and stage
     /// (`TypeWays`): three types in four of every stage are such, and working each out where
     /// the scan first met it cost the scan a stop, a call and the index's five lists.
-    func markQuiet(_ count: UnsafeMutablePointer<Int32>, first: UnsafeBufferPointer<Int32>, features: UnsafePointer<TokenFeatures>) {
+    func markQuiet(_ count: UnsafeMutablePointer<Int32>, types: Int, features: UnsafePointer<TokenFeatures>) {
         let quiet = quietKindScript, units = self.units, words = self.words
-        for type in first.indices {
-            let f = features[Int(first[type])]
+        for type in 0..<types {
+            let f = features[type]
             guard quiet & (1 << (UInt64(f.kind.rawValue) &* 16 &+ UInt64(f.script.rawValue))) != 0,
                   !units.contains(f.firstUnit), words.isEmpty || words[f.hash] == nil else { continue }
             count[type] = 0

@@ -38,7 +38,7 @@ extension StageMatcher {
             proposed = listArena.buffer(max(1, ways.ways.count), of: Int.self, initial: -1)
             list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
             mask = listArena.buffer(ways.words, of: UInt64.self, initial: 0)
-            typeWays = TypeWays(types: view.types.count, firstToken: view.types.firstToken, features: view.features, index: ways.index)
+            typeWays = TypeWays(types: view.types.count, features: view.typeFeatures, index: ways.index)
             typeRequirements = listArena.buffer(max(1, view.types.count), of: UInt64.self, initial: 0)
             run = .allocate(capacity: 1)
             run.initialize(to: Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens, memory: memories.take()))

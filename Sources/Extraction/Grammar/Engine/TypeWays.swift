@@ -19,15 +19,15 @@ struct TypeWays {
     private var used = 0
     private var capacity: Int
 
-    /// `firstToken[type]` stands for each type's text: the types `index` proposes nothing
+    /// `features[type]`: each type's features. The types `index` proposes nothing
     /// (most of them) are marked as starting no way here, so the scan never stops at their
     /// tokens to work them out (`workOut` would find the same: no way to list).
-    init(types: Int, firstToken: [Int32], features: UnsafePointer<TokenFeatures>, index: FirstTokenIndex) {
+    init(types: Int, features: UnsafePointer<TokenFeatures>, index: FirstTokenIndex) {
         start = arena.buffer(max(1, types), of: Int32.self, initial: 0)
         count = arena.buffer(max(1, types), of: Int32.self, initial: -1)
         capacity = max(16, types)
         pool = arena.uninitialized(capacity, of: Int32.self)
-        firstToken.withUnsafeBufferPointer { index.markQuiet(count, first: $0, features: features) }
+        index.markQuiet(count, types: types, features: features)
     }
 
     /// The ways of token `p`'s type (`list` and `proposed` are the scratch's: used while working
