@@ -25,6 +25,11 @@ public final class DocumentView: @unchecked Sendable {
     /// reads them once per type when it starts on the document (`FirstTokenIndex.markQuiet`),
     /// where reading them from the tokens missed the cache at nearly every type.
     let typeFeatures: UnsafeMutablePointer<TokenFeatures>
+    /// Per token, its features' `classBit | dimensionBits`: what the scan reads of a token whose
+    /// type starts nothing (`TypeWays.nextBusy`), most tokens of every stage. Eight bytes a
+    /// token where the features are thirty-two: the scan crossed a cache line every other token.
+    /// A class bit may equal a dimension bit; that only stops the scan at a token for nothing.
+    let marks: UnsafeMutablePointer<UInt64>
     public private(set) var items: [Item] = []
     /// The items starting at token t: `firstItem[t]`, then `nextItem[i]` until −1 (in the order added).
     private(set) var firstItem: [Int32]
@@ -65,6 +70,8 @@ public final class DocumentView: @unchecked Sendable {
         let typeOf = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, types.types.count))
         types.types.withUnsafeBufferPointer { typeOf.initialize(from: $0.baseAddress!, count: $0.count) }
         self.typeOf = UnsafePointer(typeOf)
+        marks = .allocate(capacity: max(1, tokens.count))
+        for t in 0..<tokens.count { (marks + t).initialize(to: features[t].classBit | features[t].dimensionBits) }
         typeFeatures = .allocate(capacity: max(1, types.count))
         for (type, t) in types.firstToken.enumerated() { (typeFeatures + type).initialize(to: features[Int(t)]) }
         firstItem = [Int32](repeating: -1, count: tokens.count)
@@ -73,6 +80,7 @@ public final class DocumentView: @unchecked Sendable {
 
     deinit {
         typeOf.deallocate()
+        marks.deallocate()
         typeFeatures.deinitialize(count: types.count)
         typeFeatures.deallocate()
         features.deinitialize(count: tokens.count)
@@ -195,7 +203,7 @@ public final class DocumentView: @unchecked Sendable {
             bits[i] = lastBit
             numbers[i] = lastNumber
         }
-        let features = self.features
+        let features = self.features, marks = self.marks
         items.withUnsafeBufferPointer { items in
             next.withUnsafeMutableBufferPointer { next in
                 first.withUnsafeMutableBufferPointer { first in
@@ -207,6 +215,7 @@ public final class DocumentView: @unchecked Sendable {
                                     if last[t] >= 0 { next[Int(last[t])] = Int32(i) } else { first[t] = Int32(i) }
                                     last[t] = Int32(i)
                                     features[t].dimensionBits |= bits[i]
+                                    marks[t] |= bits[i]
                                     ends[i] = items[i].endToken
                                 }
                             }

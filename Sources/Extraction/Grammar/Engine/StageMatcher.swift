@@ -91,7 +91,7 @@ public final class StageMatcher: @unchecked Sendable {
         scratch.candidates = []; scratch.profile = nil
         // Everything the loop reads, in locals: a property read inside it would be retained and
         // released (and access-checked) at every token.
-        let features = UnsafePointer(view.features), links = view.itemLinks, types = view.typeOf
+        let features = UnsafePointer(view.features), links = view.itemLinks, types = view.typeOf, marks = UnsafePointer(view.marks)
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules, checks = self.checks
         let requirements = self.requirements, ruleBits = requirements.ruleBits
         for i in indices {
@@ -109,7 +109,7 @@ public final class StageMatcher: @unchecked Sendable {
             var present: UInt64 = 0
             var next = first
             while true {
-                let p = typeWays.nextBusy(from: next, limit: limit, types: types, features: features, index: table.index)
+                let p = typeWays.nextBusy(from: next, limit: limit, types: types, marks: marks, index: table.index)
                 guard p < limit else { break }
                 next = p + 1
                 let f = features[p]

@@ -41,14 +41,13 @@ struct TypeWays {
 
     /// The first token from `p` on (`limit` if none) that is not quiet: quiet tokens are those
     /// whose type is known to start no way and whose class and items propose none (`index`'s
-    /// `tokenBits`), most tokens of every stage. The scan skips them here, in a loop of a few
-    /// loads per token: its own loop, with a dozen locals live, spent fifty instructions
-    /// finding out that a token had nothing to do.
-    func nextBusy(from p: Int, limit: Int, types: UnsafePointer<Int32>, features: UnsafePointer<TokenFeatures>, index: FirstTokenIndex) -> Int {
-        let (classes, dimensions) = index.tokenBits
+    /// `tokenBits`, asked of the view's `marks`), most tokens of every stage. The scan skips
+    /// them here, in a loop of a few loads per token: its own loop, with a dozen locals live,
+    /// spent fifty instructions finding out that a token had nothing to do.
+    func nextBusy(from p: Int, limit: Int, types: UnsafePointer<Int32>, marks: UnsafePointer<UInt64>, index: FirstTokenIndex) -> Int {
+        let bits = index.tokenBits.classes | index.tokenBits.dimensions
         var t = p
-        while t < limit, count[Int(types[t])] == 0,
-              features[t].classBit & classes == 0, features[t].dimensionBits & dimensions == 0 {
+        while t < limit, count[Int(types[t])] == 0, marks[t] & bits == 0 {
             t += 1
         }
         return t
