@@ -87,6 +87,12 @@ public final class Grammar: @unchecked Sendable {
             matchers[stage] = StageMatcher(stage: stage, rules: compiled, checks: checks)
             available.formUnion(produced)
         }
+        // One index of every stage's first keys, so a document's types are looked up once for all.
+        if stages.count <= QuietIndex.maxStages {
+            let ordered = stages.compactMap { matchers[$0] }
+            let quiet = QuietIndex(ordered.map(\.ways.index))
+            for (s, m) in ordered.enumerated() { m.quiet = (quiet, UInt32(1) << UInt32(s)) }
+        }
         self.matchers = matchers
         stageOrder = stages
         self.files = files

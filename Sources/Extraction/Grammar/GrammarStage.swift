@@ -25,6 +25,7 @@ public struct GrammarStage: Stage {
         let view = shared ?? DocumentView(text: document.text, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso)
         work.matchState = view
         view.add(work.items[view.items.count...])
+        if let quiet = matcher.quiet { view.prepareQuiet(quiet.index) }
         // Sentences are matched independently, so a long document is cut into runs of sentences,
         // a few per core, handed out as the cores finish; their items concatenate in sentence
         // order as a single pass would give. Each core keeps one scratch for all its runs.

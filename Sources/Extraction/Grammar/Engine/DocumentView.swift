@@ -30,6 +30,10 @@ public final class DocumentView: @unchecked Sendable {
     /// token where the features are thirty-two: the scan crossed a cache line every other token.
     /// A class bit may equal a dimension bit; that only stops the scan at a token for nothing.
     let marks: UnsafeMutablePointer<UInt64>
+    /// Per type, the stages of `quietIndex` that may propose at it (`prepareQuiet`), read by each
+    /// stage's `TypeWays` when it starts on the document.
+    private(set) var quietStages: UnsafeMutablePointer<UInt32>?
+    private(set) var quietIndex: QuietIndex?
     public private(set) var items: [Item] = []
     /// The items starting at token t: `firstItem[t]`, then `nextItem[i]` until −1 (in the order added).
     private(set) var firstItem: [Int32]
@@ -81,6 +85,7 @@ public final class DocumentView: @unchecked Sendable {
     deinit {
         typeOf.deallocate()
         marks.deallocate()
+        quietStages?.deallocate()
         typeFeatures.deinitialize(count: types.count)
         typeFeatures.deallocate()
         features.deinitialize(count: tokens.count)
@@ -143,6 +148,16 @@ public final class DocumentView: @unchecked Sendable {
             types[i] = table.type(of: i, hash: hash, tokens: tokens, units: units)
         }
         return table
+    }
+
+    /// Works out `quietStages` for `index`, unless done. Called between stages (never while
+    /// matching): the grammar stage, before its cores start on the document.
+    func prepareQuiet(_ index: QuietIndex) {
+        guard quietIndex !== index else { return }
+        let out = quietStages ?? .allocate(capacity: max(1, types.count))
+        index.stages(out, types: types.count, features: typeFeatures)
+        quietStages = out
+        quietIndex = index
     }
 
     public func add(_ newItems: some Collection<Item>) {

@@ -64,6 +64,7 @@ struct FirstTokenIndex: Sendable {
             unitSlot[Int(u)] = Int32(spans.count)
         }
         var lowerPairs: [(UInt64, Int32)] = []
+        wordHashes = Array(byLower.keys)
         for (h, entries) in byLower {
             spans.append(span(entries))
             lowerPairs.append((h, Int32(spans.count - 1)))
@@ -102,7 +103,10 @@ struct FirstTokenIndex: Sendable {
     }
 
     /// Bit kind × 16 + script: whether no entry is proposed by the kind, the script or everywhere.
-    private var quietKindScript: UInt64 = 0
+    private(set) var quietKindScript: UInt64 = 0
+    /// The first units and words that propose something (`QuietIndex` joins them over stages).
+    var firstUnits: [UInt16] { units.members }
+    private(set) var wordHashes: [UInt64] = []
 
     /// Whether `proposeToken` may add an entry at a token with features `f`.
     @inline(__always) func mayProposeToken(_ f: TokenFeatures) -> Bool {

@@ -33,12 +33,13 @@ extension StageMatcher {
         var profiledNanoseconds: UInt64 = 0
         /// Where `run`'s memory goes back when the scratch is done.
         private let memories: RunMemory.Pool
-        init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>, memories: RunMemory.Pool) {
+        init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>, memories: RunMemory.Pool,
+             quiet: (stages: UnsafePointer<UInt32>, bit: UInt32)?) {
             self.memories = memories
             proposed = listArena.buffer(max(1, ways.ways.count), of: Int.self, initial: -1)
             list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
             mask = listArena.buffer(ways.words, of: UInt64.self, initial: 0)
-            typeWays = TypeWays(types: view.types.count, features: view.typeFeatures, index: ways.index)
+            typeWays = TypeWays(types: view.types.count, features: view.typeFeatures, index: ways.index, quiet: quiet)
             typeRequirements = listArena.buffer(max(1, view.types.count), of: UInt64.self, initial: 0)
             run = .allocate(capacity: 1)
             run.initialize(to: Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens, memory: memories.take()))

@@ -22,12 +22,18 @@ struct TypeWays {
     /// `features[type]`: each type's features. The types `index` proposes nothing
     /// (most of them) are marked as starting no way here, so the scan never stops at their
     /// tokens to work them out (`workOut` would find the same: no way to list).
-    init(types: Int, features: UnsafePointer<TokenFeatures>, index: FirstTokenIndex) {
+    /// `quiet`: the view's `quietStages` and this stage's bit there, when worked out for all
+    /// stages at once (`QuietIndex`); each type is then marked from its bit.
+    init(types: Int, features: UnsafePointer<TokenFeatures>, index: FirstTokenIndex, quiet: (stages: UnsafePointer<UInt32>, bit: UInt32)?) {
         start = arena.buffer(max(1, types), of: Int32.self, initial: 0)
         count = arena.buffer(max(1, types), of: Int32.self, initial: -1)
         capacity = max(16, types)
         pool = arena.uninitialized(capacity, of: Int32.self)
-        index.markQuiet(count, types: types, features: features)
+        if let quiet {
+            for type in 0..<types where quiet.stages[type] & quiet.bit == 0 { count[type] = 0 }
+        } else {
+            index.markQuiet(count, types: types, features: features)
+        }
     }
 
     /// The ways of token `p`'s type (`list` and `proposed` are the scratch's: used while working
