@@ -128,14 +128,14 @@ final class MatcherTests: XCTestCase {
     /// The requirement compiled for a rule: the most selective set of words every match holds,
     /// never one the rule's first token can meet itself, never from an optional part.
     func testRequirementsNameWordsEveryMatchHolds() throws {
-        func requirement(_ pattern: String) throws -> Set<FirstKey>? {
+        func requirement(_ pattern: String) throws -> Set<RequirementKey>? {
             let text = "rule r\n  match \(pattern)\n  action figure.money USD\n  example \"1\" => unit=USD\n"
             let numbers = "rule n\n  match [kind:number]\n  action number.arabic\n  example \"1\" => value=1\n"
             let grammar = try Grammar(stages: ["numbers", "figures"], sources: [("n.rules", "numbers", "n", numbers), ("t.rules", "figures", "t", text)],
                                       lexiconClasses: ["company"])
             return try XCTUnwrap(grammar.matchers["figures"]?.rules.first).program.requirement
         }
-        func word(_ w: String) -> FirstKey { .lower(TokenKeys.hash(Array(w.utf16)[...])) }
+        func word(_ w: String) -> RequirementKey { .key(.lower(TokenKeys.hash(Array(w.utf16)[...]))) }
         XCTAssertEqual(try requirement("n:<number> [lower:of] [lower:the]? [lower:fortnights]"), [word("fortnights")])
         XCTAssertEqual(try requirement("n:<number> [lower:the]? ([lower:fortnights] | [lower:sennights])"), [word("fortnights"), word("sennights")])
         XCTAssertNil(try requirement("n:<number> ([lower:fortnights] | [lower:sennights]?)"), "an optional option needs nothing")
@@ -143,6 +143,51 @@ final class MatcherTests: XCTestCase {
         XCTAssertNil(try requirement("n:<number> [kind:word]"), "a kind is in every sentence")
         XCTAssertNil(try requirement("n:<number> [lower:fortnights]{0,2}"))
         XCTAssertEqual(try requirement("n:<number> [lower:x]+ \"per cent\""), [word("x")])
+    }
+
+    /// A rule with several ways in may need what some of its first tokens hold themselves: started
+    /// at "will" it still needs its verb, started at the verb it meets the need itself. A number
+    /// glued to its unit (a test of what the token is made of that asks for a letter outside the
+    /// digits) is a key of its own, not the digits every number starts with.
+    func testRequirementsOfRulesWithSeveralWaysIn() throws {
+        func requirement(_ pattern: String) throws -> Set<RequirementKey>? {
+            let text = "rule r\n  match \(pattern)\n  action figure.money USD\n  example \"1\" => unit=USD\n"
+            let numbers = "rule n\n  match [kind:number]\n  action number.arabic\n  example \"1\" => value=1\n"
+            let grammar = try Grammar(stages: ["numbers", "figures"], sources: [("n.rules", "numbers", "n", numbers), ("t.rules", "figures", "t", text)],
+                                      lexiconClasses: ["company"])
+            return try XCTUnwrap(grammar.matchers["figures"]?.rules.first).program.requirement
+        }
+        func word(_ w: String) -> RequirementKey { .key(.lower(TokenKeys.hash(Array(w.utf16)[...]))) }
+        XCTAssertEqual(try requirement("[lower:will]? [lower:launch | lower:ship] n:<number>"), [word("launch"), word("ship")])
+        XCTAssertEqual(try requirement("[lower:will]? [lower:launch | lower:ship] [lower:fortnights]"), [word("fortnights")],
+                       "a word no first token holds is still the better one")
+        XCTAssertNil(try requirement("[lower:launch | lower:ship] n:<number>"), "every first token meets it itself")
+        let glued = "[lower:about]? (n:<number> [lower:watts] | t:[kind:word & first:\"0123456789\" & all:\"0123456789.kW\" & !all:\"0123456789.k\"])"
+        let keys = try XCTUnwrap(try requirement(glued))
+        XCTAssertEqual(keys.count, 2)
+        XCTAssertTrue(keys.contains(word("watts")))
+        XCTAssertTrue(keys.contains { if case .test = $0 { true } else { false } })
+        XCTAssertNil(try requirement("[lower:about]? (n:<number> [lower:watts] | t:[kind:word & first:\"0123456789\"])"),
+                     "a test of the first character alone is no rarer than its digits")
+    }
+
+    /// The built-in rule for power, which takes a number glued to its unit, is not started at
+    /// "about" in a sentence holding no such token nor unit word, and matches as before where
+    /// one is.
+    func testGluedUnitRulesNeedTheirToken() throws {
+        let s = try settings()
+        let found = try items("It drew about 5 amps. It drew about 5kW. Then about 7 watts.", settings: s).filter { $0.1 == "figures/en#power" }
+        XCTAssertEqual(found.map(\.0), ["about 5kW", "about 7 watts"])
+        let matcher = try XCTUnwrap(s.grammar.matchers["figures"])
+        let r = try XCTUnwrap(matcher.rules.firstIndex { $0.rule.id == "figures/en#power" })
+        XCTAssertNotEqual(matcher.requirements.ruleBits[r], 0)
+        let profile = RuleProfile(rules: matcher.rules.count)
+        let processor = DocumentProcessor(stages: s.stages.map { stage in
+            guard let g = stage as? GrammarStage, g.name == "figures" else { return stage }
+            return GrammarStage(matcher: g.matcher, profile: profile)
+        }, lexicon: s.lexicon)
+        _ = try processor.process(path: "t.txt", bytes: Array("It drew about 5 amps. It drew about 6k amps.".utf8))
+        XCTAssertEqual(profile.rows[r].starts, 0)
     }
 
     /// A rule whose required word is missing from a sentence is not started there (the profile

@@ -18,7 +18,7 @@ public struct Program: Sendable {
     /// matcher skips an alternative at a token that has none of them.
     var stepKeys: [Set<FirstKey>?] = []
     /// Keys a sentence must hold one of for the rule to match in it (`Compiler.requirement`).
-    var requirement: Set<FirstKey>?
+    var requirement: Set<RequirementKey>?
 
     static let maxInstructions = 4096
 }

@@ -31,7 +31,7 @@ public final class StageMatcher: @unchecked Sendable {
         self.rules = rules
         self.checks = checks
         ways = WayTable(rules.map(\.program), arena: arena)
-        requirements = TypeRequirements(rules.map(\.program.requirement), arena: arena)
+        requirements = TypeRequirements(rules.map(\.program.requirement), checks: checks, arena: arena)
         code = StageCode(rules.map(\.program), arena: arena)
     }
 
@@ -154,7 +154,7 @@ public final class StageMatcher: @unchecked Sendable {
                         let need = ruleBits[r]
                         if need != 0 {
                             if present == 0 {
-                                present = requirements.present(first..<limit, types: types, features: features, known: typeRequirements)
+                                present = requirements.present(first..<limit, types: types, features: features, known: typeRequirements, run: run)
                             }
                             if present & need == 0 { skipped += 1; continue }
                         }
