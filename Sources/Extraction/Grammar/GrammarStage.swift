@@ -44,7 +44,7 @@ public struct GrammarStage: Stage {
         }
         let first = work.items.count
         view.add(runs.count == 1 ? runs[0] : runs.flatMap { $0 }, to: &work.items)
-        CompanyEmitter.emit(work.items[first...], sentences: segments.sentences, into: &work, document: document)
+        CompanyEmitter.emit(work.items[first...], tokens: segments.tokens, sentences: segments.sentences, into: &work, document: document)
     }
 
     /// Documents of fewer tokens than this are matched in one piece (splitting costs a
