@@ -94,6 +94,11 @@ public final class StageMatcher: @unchecked Sendable {
         let features = UnsafePointer(view.features), links = view.itemLinks, types = view.typeOf
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules, checks = self.checks
         let requirements = self.requirements, ruleBits = requirements.ruleBits
+        // The captures of every match, in one array lent to each action's input: the input's
+        // copy is gone when the action returns, so the next match refills the same buffer
+        // (an array per match was allocated, filled and freed).
+        var captures: [Capture] = []
+        captures.reserveCapacity(8)
         for i in indices {
             let first = sentences[i].tokens.lowerBound, limit = sentences[i].tokens.upperBound
             let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
@@ -167,27 +172,27 @@ public final class StageMatcher: @unchecked Sendable {
                             }
                         }
                         let end: Int
-                        let captures: [Capture]
                         let start = tokens[p].start
                         if let single = compiled.single {
                             guard run.pointee.passes(single.check, p) else { continue }
                             end = p + 1
-                            captures = single.capture.map {
-                                [Capture(name: compiled.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
-                                         start: start, end: tokens[p].end, value: nil)]
-                            } ?? []
+                            while !captures.isEmpty { captures.removeLast() }
+                            if let c = single.capture {
+                                captures.append(Capture(name: compiled.captureNames[c], firstToken: Int32(p), endToken: Int32(p + 1),
+                                                        start: start, end: tokens[p].end, value: nil))
+                            }
                         } else {
                             let entry = run.pointee.begin(rule: r, at: p)
                             end = run.pointee.best(entry, p)
                             guard end > p else { continue }
-                            captures = run.pointee.captures(compiled.captureNames, entry: entry, end: end)
+                            run.pointee.captures(compiled.captureNames, entry: entry, end: end, into: &captures)
                         }
                         let stop = tokens[end - 1].end
                         // Why an action refused a match is asked only while explaining (`keepCandidates`).
                         let refusal = keepCandidates ? Refusal() : nil
                         // The input made in the call, not in a local: a local was copied for the call
                         // and both copies destroyed.
-                        guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: consume captures, view: view,
+                        guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: captures, view: view,
                                                                        rule: compiled, refusal: refusal)) else {
                             if let refusal {
                                 scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
