@@ -243,7 +243,8 @@ public final class StageMatcher: @unchecked Sendable {
             var item = Item(dimension: compiled.dimension, firstToken: candidates[k].firstToken, endToken: candidates[k].endToken,
                             start: candidates[k].start, end: candidates[k].end, value: value, rule: compiled.id)
             item.sentence = Int32(sentence)
-            items.append(item)
+            // Consumed: appended as a plain argument, the item was copied in and then destroyed.
+            items.append(consume item)
         }
         let n = candidates.count
         if n == 0 { return }
