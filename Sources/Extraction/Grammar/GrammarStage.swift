@@ -35,17 +35,16 @@ public struct GrammarStage: Stage {
         let matcher = self.matcher, profile = self.profile, all = 0..<view.tokens.count
         let runs = try Parallel.map(groups.count, state: { matcher.scratch(for: view, tokens: all, profiling: profile != nil) },
                                     done: { scratch in if let profile { matcher.collect(scratch, into: profile) } }) { scratch, g in
-            // Each sentence's items (numbered by the matcher) kept as their own list: they are
-            // copied once, into the document's items (copying pays reference counts).
-            var found: [[Item]] = []
-            matcher.match(view, sentences: sentences, groups[g], scratch: scratch) { _, items, _ in
-                if !items.isEmpty { found.append(items) }
-            }
+            // The run's items (numbered by the matcher) in one list: they are copied once, into
+            // the document's items (copying pays reference counts).
+            var found: [Item] = []
+            found.reserveCapacity(64)   // not grown through 1, 2, 4 … 32 in every run
+            matcher.match(view, sentences: sentences, groups[g], scratch: scratch, into: &found)
             return found
         }
         let first = work.items.count
-        view.add(runs.count == 1 ? runs[0] : runs.flatMap { $0 }, to: &work.items)
-        CompanyEmitter.emit(work.items[first...], sentences: segments.sentences, into: &work, document: document)
+        view.add(runs, to: &work.items)
+        CompanyEmitter.emit(work.items[first...], tokens: segments.tokens, sentences: segments.sentences, into: &work, document: document)
     }
 
     /// Documents of fewer tokens than this are matched in one piece (splitting costs a

@@ -206,17 +206,24 @@ public final class DocumentView: @unchecked Sendable {
         ends.append(contentsOf: repeatElement(0, count: added))
         bits.append(contentsOf: repeatElement(0, count: added))
         numbers.append(contentsOf: repeatElement(0, count: added))
+        // Over buffers too: a store per item into each array paid a uniqueness check.
         var lastDimension = "", lastBit: UInt64 = 0, lastNumber: Int32 = -1
-        for i in start..<items.count {
-            let dimension = items[i].dimension
-            if dimension != lastDimension || lastNumber < 0 {
-                lastDimension = dimension
-                lastBit = TokenKeys.bit(dimension)
-                lastNumber = dimensionNumber(dimension)
-                if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(dimension) }
+        items.withUnsafeBufferPointer { items in
+            bits.withUnsafeMutableBufferPointer { bits in
+                numbers.withUnsafeMutableBufferPointer { numbers in
+                    for i in start..<items.count {
+                        if items[i].dimension != lastDimension || lastNumber < 0 {
+                            let dimension = items[i].dimension
+                            lastDimension = dimension
+                            lastBit = TokenKeys.bit(dimension)
+                            lastNumber = dimensionNumber(dimension)
+                            if lastNumber < 0 { lastNumber = Int32(dimensions.count); dimensions.append(dimension) }
+                        }
+                        bits[i] = lastBit
+                        numbers[i] = lastNumber
+                    }
+                }
             }
-            bits[i] = lastBit
-            numbers[i] = lastNumber
         }
         let features = self.features, marks = self.marks
         items.withUnsafeBufferPointer { items in

@@ -217,9 +217,11 @@ struct Run {
     /// Follows one path from `entry` to `target` (the first alternative that reaches it, so
     /// quantifiers are greedy) and reads the capture slots on the way. Slots and the items the
     /// path used live in the run's buffers: two arrays per match were a tenth of the cost of
-    /// capturing.
-    mutating func captures(_ captureNames: [String], entry: Int, end target: Int) -> [Capture] {
-        if captureNames.isEmpty { return [] }
+    /// capturing. The captures go into `out`, emptied first: the matcher lends the same array
+    /// to every match (its buffer is reused, not allocated and freed per match).
+    mutating func captures(_ captureNames: [String], entry: Int, end target: Int, into out: inout [Capture]) {
+        while !out.isEmpty { out.removeLast() }
+        if captureNames.isEmpty { return }
         let slotCount = captureNames.count * 2
         if slotCapacity < slotCount {
             slotCapacity = max(slotCount, 2 * slotCapacity)
@@ -258,8 +260,6 @@ struct Run {
             }
             pc = next
         }
-        var out: [Capture] = []
-        out.reserveCapacity(captureNames.count)
         for (k, name) in captureNames.enumerated() {
             let a = slots[2 * k], b = slots[2 * k + 1]
             guard a >= 0, b > a else { continue }
@@ -272,6 +272,5 @@ struct Run {
             out.append(Capture(name: name, firstToken: Int32(a), endToken: Int32(b),
                                start: tokens[a].start, end: tokens[b - 1].end, value: value))
         }
-        return out
     }
 }

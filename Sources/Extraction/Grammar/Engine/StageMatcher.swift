@@ -56,7 +56,10 @@ public final class StageMatcher: @unchecked Sendable {
     /// only for the winners, and for every candidate only when explaining.
     public struct Candidate {
         public var rule: Int
-        let compiled: CompiledRule
+        /// Not retained: the matcher's `rules` own it, and a candidate is read only while its
+        /// matcher lives (resolving, explaining); a retain and release per candidate were a
+        /// tenth of a candidate's cost.
+        unowned(unsafe) let compiled: CompiledRule
         var firstToken: Int32
         var endToken: Int32
         var start: Int32
@@ -72,19 +75,23 @@ public final class StageMatcher: @unchecked Sendable {
     /// The winning items of this stage in one sentence, and (if asked) every candidate; then
     /// also every refused match, in `scratch.refused` (cleared by the caller).
     public func match(_ view: DocumentView, sentence: Sentence, scratch: Scratch? = nil, keepCandidates: Bool = false) -> (items: [Item], candidates: [Candidate]) {
-        var result: (items: [Item], candidates: [Candidate]) = ([], [])
-        match(view, sentences: [sentence], 0..<1, scratch: scratch, keepCandidates: keepCandidates) { _, items, candidates in
-            result = (items, candidates)
+        var items: [Item] = []
+        var candidates: [Candidate] = []
+        match(view, sentences: [sentence], 0..<1, scratch: scratch, keepCandidates: keepCandidates, into: &items) { _, found in
+            candidates = found
         }
-        return result
+        return (items, candidates)
     }
 
-    /// Matches `sentences[indices]` one after the other and gives `each` every sentence's index,
-    /// winning items and (if asked) candidates. One call per run of sentences, not per
-    /// sentence: the setup retains the view's arrays and the stage's tables, objects both cores
-    /// share, and reference counts on shared objects made the cores wait on each other.
+    /// Matches `sentences[indices]` one after the other and appends every sentence's winning
+    /// items to `items`, in sentence order (numbered with their sentence's index); `each` is
+    /// given every sentence's index and (if asked) candidates. One call per run of sentences,
+    /// not per sentence: the setup retains the view's arrays and the stage's tables, objects
+    /// both cores share, and reference counts on shared objects made the cores wait on each
+    /// other. One list for the run, not one per sentence: an array per sentence was allocated,
+    /// filled, copied into the document's items and freed.
     public func match(_ view: DocumentView, sentences: [Sentence], _ indices: Range<Int>, scratch: Scratch? = nil, keepCandidates: Bool = false,
-                      _ each: (Int, [Item], [Candidate]) -> Void) {
+                      into items: inout [Item], _ each: ((Int, [Candidate]) -> Void)? = nil) {
         let scratch = scratch ?? self.scratch(for: view)
         // Work on locals (moved out of the class and back) so the loop pays no exclusivity checks.
         let proposed = scratch.proposed, run = scratch.run
@@ -100,6 +107,11 @@ public final class StageMatcher: @unchecked Sendable {
         let features = UnsafePointer(view.features), links = view.itemLinks, types = view.typeOf, marks = UnsafePointer(view.marks)
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules, checks = self.checks
         let requirements = self.requirements, ruleBits = requirements.ruleBits
+        // The captures of every match, in one array lent to each action's input: the input's
+        // copy is gone when the action returns, so the next match refills the same buffer
+        // (an array per match was allocated, filled and freed).
+        var captures: [Capture] = []
+        captures.reserveCapacity(8)
         for i in indices {
             let first = sentences[i].tokens.lowerBound, limit = sentences[i].tokens.upperBound
             let began = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
@@ -173,27 +185,27 @@ public final class StageMatcher: @unchecked Sendable {
                             }
                         }
                         let end: Int
-                        let captures: [Capture]
                         let start = tokens[p].start
                         if let single = compiled.single {
                             guard run.pointee.passes(single.check, p) else { continue }
                             end = p + 1
-                            captures = single.capture.map {
-                                [Capture(name: compiled.captureNames[$0], firstToken: Int32(p), endToken: Int32(p + 1),
-                                         start: start, end: tokens[p].end, value: nil)]
-                            } ?? []
+                            while !captures.isEmpty { captures.removeLast() }
+                            if let c = single.capture {
+                                captures.append(Capture(name: compiled.captureNames[c], firstToken: Int32(p), endToken: Int32(p + 1),
+                                                        start: start, end: tokens[p].end, value: nil))
+                            }
                         } else {
                             let entry = run.pointee.begin(rule: r, at: p)
                             end = run.pointee.best(entry, p)
                             guard end > p else { continue }
-                            captures = run.pointee.captures(compiled.captureNames, entry: entry, end: end)
+                            run.pointee.captures(compiled.captureNames, entry: entry, end: end, into: &captures)
                         }
                         let stop = tokens[end - 1].end
                         // Why an action refused a match is asked only while explaining (`keepCandidates`).
                         let refusal = keepCandidates ? Refusal() : nil
                         // The input made in the call, not in a local: a local was copied for the call
                         // and both copies destroyed.
-                        guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: consume captures, view: view,
+                        guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: captures, view: view,
                                                                        rule: compiled, refusal: refusal)) else {
                             if let refusal {
                                 scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
@@ -216,7 +228,8 @@ public final class StageMatcher: @unchecked Sendable {
                 scratch.profiledScan.skipped += skipped
                 scratch.profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - began
             }
-            each(i, resolve(candidates, tokens: first..<limit, sentence: i), keepCandidates ? candidates : [])
+            resolve(&candidates, tokens: first..<limit, sentence: i, keep: keepCandidates, into: &items)
+            if let each { each(i, keepCandidates ? candidates : []) }
         }
         // Back into the scratch by move, not copy.
         scratch.candidates = consume candidates; scratch.typeWays = consume typeWays
@@ -224,20 +237,27 @@ public final class StageMatcher: @unchecked Sendable {
     }
 
     /// Longest first (in characters), then priority, then rule order, then first token; a
-    /// token belongs to one winner at most. Most sentences have none or one candidate, and
-    /// most others two, so those are settled directly; the rest works in temporary (stack)
-    /// buffers: sorting keys, not candidates, and marking the winners, whose items come out in
-    /// token order because candidates are found in token order (and winners never share a
-    /// first token).
-    func resolve(_ candidates: [Candidate], tokens: Range<Int>, sentence: Int) -> [Item] {
-        func item(_ k: Int) -> Item {
-            var item = candidates[k].item
+    /// token belongs to one winner at most; the winners are appended to `items`. Most sentences
+    /// have none or one candidate, and most others two, so those are settled directly; the rest
+    /// works in temporary (stack) buffers: sorting keys, not candidates, and marking the
+    /// winners, whose items come out in token order because candidates are found in token order
+    /// (and winners never share a first token). Unless the candidates are kept (`keep`, for
+    /// `grammar explain`), a winner's value is moved out of its candidate, not copied (a retain
+    /// now and a release when the candidate was destroyed).
+    func resolve(_ candidates: inout [Candidate], tokens: Range<Int>, sentence: Int, keep: Bool, into items: inout [Item]) {
+        func item(_ k: Int) {
+            var value = JSONValue.null
+            if keep { value = candidates[k].value } else { swap(&value, &candidates[k].value) }
+            unowned(unsafe) let compiled = candidates[k].compiled
+            var item = Item(dimension: compiled.dimension, firstToken: candidates[k].firstToken, endToken: candidates[k].endToken,
+                            start: candidates[k].start, end: candidates[k].end, value: consume value, rule: compiled.id)
             item.sentence = Int32(sentence)
-            return item
+            // Consumed: appended as a plain argument, the item was copied in and then destroyed.
+            items.append(consume item)
         }
         let n = candidates.count
-        if n == 0 { return [] }
-        if n == 1 { return [item(0)] }
+        if n == 0 { return }
+        if n == 1 { item(0); return }
         struct Key { var length: Int32; var priority: Int; var order: Int; var first: Int32; var index: Int }
         func key(_ i: Int) -> Key {
             let rule = candidates[i].compiled
@@ -252,28 +272,24 @@ public final class StageMatcher: @unchecked Sendable {
         }
         if n == 2 {
             // The second starts no earlier than the first: they overlap iff it starts inside it.
-            if candidates[1].firstToken >= candidates[0].endToken { return [item(0), item(1)] }
-            return [item(precedes(key(0), key(1)) ? 0 : 1)]
+            if candidates[1].firstToken >= candidates[0].endToken { item(0); item(1); return }
+            item(precedes(key(0), key(1)) ? 0 : 1)
+            return
         }
-        return withUnsafeTemporaryAllocation(of: Key.self, capacity: n) { buffer in
+        withUnsafeTemporaryAllocation(of: Key.self, capacity: n) { buffer in
             var keys = buffer
             for i in 0..<n { keys.initializeElement(at: i, to: key(i)) }
             keys.sort(by: precedes)
-            return withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokens.count + n) { marks in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokens.count + n) { marks in
                 // Tokens taken first, then which candidates won.
                 marks.initialize(repeating: false)
-                var count = 0
                 for key in keys {
                     let range = (Int(candidates[key.index].firstToken) - tokens.lowerBound)..<(Int(candidates[key.index].endToken) - tokens.lowerBound)
                     if range.contains(where: { marks[$0] }) { continue }
                     for k in range { marks[k] = true }
                     marks[tokens.count + key.index] = true
-                    count += 1
                 }
-                var won: [Item] = []
-                won.reserveCapacity(count)
-                for i in 0..<n where marks[tokens.count + i] { won.append(item(i)) }
-                return won
+                for i in 0..<n where marks[tokens.count + i] { item(i) }
             }
         }
     }
