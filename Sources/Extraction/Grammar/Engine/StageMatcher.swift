@@ -157,67 +157,9 @@ public final class StageMatcher: @unchecked Sendable {
                 }
                 if !any { continue }
                 proposing += 1
-                for k in 0..<words {
-                    var bits = mask[k]
-                    mask[k] = 0
-                    while bits != 0 {
-                        let r = k * 64 + bits.trailingZeroBitCount
-                        bits &= bits - 1
-                        let need = ruleBits[r]
-                        if need != 0 {
-                            if present == 0 {
-                                present = requirements.present(first..<limit, types: types, features: features, known: typeRequirements, run: run)
-                            }
-                            if present & need == 0 { skipped += 1; continue }
-                        }
-                        // Not retained: `rules` holds it, and a count on an object both cores
-                        // read at every start made them wait on each other.
-                        unowned(unsafe) let compiled = rules[r]
-                        let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-                        let steps0 = run.pointee.steps
-                        var matched = false
-                        defer {
-                            if profile != nil {
-                                profile![r].starts += 1
-                                profile![r].steps += run.pointee.steps - steps0
-                                if matched { profile![r].matches += 1 }
-                                profile![r].nanoseconds += DispatchTime.now().uptimeNanoseconds - t0
-                            }
-                        }
-                        let end: Int
-                        let start = tokens[p].start
-                        if let single = compiled.single {
-                            guard run.pointee.passes(single.check, p) else { continue }
-                            end = p + 1
-                            while !captures.isEmpty { captures.removeLast() }
-                            if let c = single.capture {
-                                captures.append(Capture(name: compiled.captureNames[c], firstToken: Int32(p), endToken: Int32(p + 1),
-                                                        start: start, end: tokens[p].end, value: nil))
-                            }
-                        } else {
-                            let entry = run.pointee.begin(rule: r, at: p)
-                            end = run.pointee.best(entry, p)
-                            guard end > p else { continue }
-                            run.pointee.captures(compiled.captureNames, entry: entry, end: end, into: &captures)
-                        }
-                        let stop = tokens[end - 1].end
-                        // Why an action refused a match is asked only while explaining (`keepCandidates`).
-                        let refusal = keepCandidates ? Refusal() : nil
-                        // The input made in the call, not in a local: a local was copied for the call
-                        // and both copies destroyed.
-                        guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: captures, view: view,
-                                                                       rule: compiled, refusal: refusal)) else {
-                            if let refusal {
-                                scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
-                                                               reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
-                            }
-                            continue
-                        }
-                        candidates.append(Candidate(rule: r, compiled: compiled, firstToken: Int32(p), endToken: Int32(end),
-                                                    start: start, end: stop, value: value))
-                        matched = true
-                    }
-                }
+                startRules(at: p, first: first, limit: limit, mask: mask, words: words, ruleBits: ruleBits, rules: rules, present: &present,
+                           skipped: &skipped, view: view, tokens: tokens, types: types, features: features, typeRequirements: typeRequirements,
+                           run: run, captures: &captures, candidates: &candidates, profile: &profile, keepCandidates: keepCandidates, scratch: scratch)
             }
             if profile != nil {
                 scratch.profiledSentences += 1
@@ -234,6 +176,79 @@ public final class StageMatcher: @unchecked Sendable {
         // Back into the scratch by move, not copy.
         scratch.candidates = consume candidates; scratch.typeWays = consume typeWays
         scratch.profile = profile
+    }
+
+    /// Runs the rules `mask` names (clearing it) from token `p` of the sentence `first..<limit`,
+    /// adding each match an action gives a value to `candidates`. A call of its own, made at the
+    /// few tokens that propose rules: inlined in the scan, its locals crowded the scan's
+    /// registers (spills at every token) and its code the scan's cache lines.
+    @inline(never)
+    private func startRules(at p: Int, first: Int, limit: Int, mask: UnsafeMutablePointer<UInt64>, words: Int, ruleBits: [UInt64],
+                            rules: [CompiledRule], present: inout UInt64, skipped: inout Int, view: DocumentView, tokens: [Token],
+                            types: UnsafePointer<Int32>, features: UnsafePointer<TokenFeatures>, typeRequirements: UnsafeMutablePointer<UInt64>,
+                            run: UnsafeMutablePointer<Run>, captures: inout [Capture], candidates: inout [Candidate],
+                            profile: inout [RuleProfile.Row]?, keepCandidates: Bool, scratch: Scratch) {
+        for k in 0..<words {
+            var bits = mask[k]
+            mask[k] = 0
+            while bits != 0 {
+                let r = k * 64 + bits.trailingZeroBitCount
+                bits &= bits - 1
+                let need = ruleBits[r]
+                if need != 0 {
+                    if present == 0 {
+                        present = requirements.present(first..<limit, types: types, features: features, known: typeRequirements, run: run)
+                    }
+                    if present & need == 0 { skipped += 1; continue }
+                }
+                // Not retained: `rules` holds it, and a count on an object both cores
+                // read at every start made them wait on each other.
+                unowned(unsafe) let compiled = rules[r]
+                let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+                let steps0 = run.pointee.steps
+                var matched = false
+                defer {
+                    if profile != nil {
+                        profile![r].starts += 1
+                        profile![r].steps += run.pointee.steps - steps0
+                        if matched { profile![r].matches += 1 }
+                        profile![r].nanoseconds += DispatchTime.now().uptimeNanoseconds - t0
+                    }
+                }
+                let end: Int
+                let start = tokens[p].start
+                if let single = compiled.single {
+                    guard run.pointee.passes(single.check, p) else { continue }
+                    end = p + 1
+                    while !captures.isEmpty { captures.removeLast() }
+                    if let c = single.capture {
+                        captures.append(Capture(name: compiled.captureNames[c], firstToken: Int32(p), endToken: Int32(p + 1),
+                                                start: start, end: tokens[p].end, value: nil))
+                    }
+                } else {
+                    let entry = run.pointee.begin(rule: r, at: p)
+                    end = run.pointee.best(entry, p)
+                    guard end > p else { continue }
+                    run.pointee.captures(compiled.captureNames, entry: entry, end: end, into: &captures)
+                }
+                let stop = tokens[end - 1].end
+                // Why an action refused a match is asked only while explaining (`keepCandidates`).
+                let refusal = keepCandidates ? Refusal() : nil
+                // The input made in the call, not in a local: a local was copied for the call
+                // and both copies destroyed.
+                guard let value = compiled.perform(ActionInput(start: start, end: stop, captures: captures, view: view,
+                                                               rule: compiled, refusal: refusal)) else {
+                    if let refusal {
+                        scratch.refused.append(Refused(rule: r, firstToken: Int32(p), endToken: Int32(end), start: start, end: stop,
+                                                       reason: refusal.reason ?? "\(compiled.action.name) gave no value (it names no reason)"))
+                    }
+                    continue
+                }
+                candidates.append(Candidate(rule: r, compiled: compiled, firstToken: Int32(p), endToken: Int32(end),
+                                            start: start, end: stop, value: value))
+                matched = true
+            }
+        }
     }
 
     /// Longest first (in characters), then priority, then rule order, then first token; a
