@@ -6,6 +6,17 @@ extension CheckTable {
     /// narrower set (`!all:`), decided by the token's type: a number glued to its unit
     /// (`[kind:word & first:"0123456789" & all:"0123456789.,kKMGTW" & !all:"0123456789.,kKMGT"]`,
     /// 120kW). Few tokens of a note are such, where its keys (digits) are in most sentences.
+    /// Whether a token of `kind` may pass `c`: false only where `c` is, or is all of, a `kind:`
+    /// test of another kind.
+    func mayPass(_ c: Int, kind: TokenKind) -> Bool {
+        switch checks[c] {
+        case let .kind(k): return k == kind
+        case let .and(parts): return parts.allSatisfy { mayPass($0, kind: kind) }
+        case let .or(parts): return parts.contains { mayPass($0, kind: kind) }
+        default: return true
+        }
+    }
+
     func isRare(_ c: Int) -> Bool {
         guard textOnly[c], case let .and(parts) = checks[c] else { return false }
         var made = false, holds = false

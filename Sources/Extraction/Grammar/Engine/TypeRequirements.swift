@@ -23,6 +23,10 @@ struct TypeRequirements: @unchecked Sendable {
     private let testUnits: HashIndex
     private let testsAsked: [UInt64]
     private let testsAlways: UInt64
+    /// Per token kind: the tests a type of that kind can pass (bit i % 64 for test i), from the
+    /// tests' own `kind:` parts. A glued amount is a word: asked of the numbers (most types with
+    /// a digit first), each test cost a memo lookup and a call to fail at its first part.
+    private let testsOfKind: [UInt64]
 
     /// Marks a type's entry as worked out (a requirement never uses this bit).
     static let known: UInt64 = 1 << 63
@@ -70,6 +74,11 @@ struct TypeRequirements: @unchecked Sendable {
         testUnits = HashIndex(askedPairs, arena: arena)
         self.testsAsked = testsAsked
         testsAlways = always
+        var ofKind = [UInt64](repeating: 0, count: TokenKind.allCases.count)
+        for kind in TokenKind.allCases {
+            for (i, check) in testChecks.enumerated() where checks.mayPass(check, kind: kind) { ofKind[Int(kind.rawValue)] |= 1 << UInt64(i % 64) }
+        }
+        testsOfKind = ofKind
     }
 
     /// The bits the tokens in `range` meet together, with `known` set; `known[type]` holds
@@ -97,6 +106,7 @@ struct TypeRequirements: @unchecked Sendable {
         if let k = units[FollowTable.unitKey(f.firstUnit)] { bits |= masks[Int(k)] }
         var ask = testsAlways
         if let k = testUnits[FollowTable.unitKey(f.firstUnit)] { ask |= testsAsked[Int(k)] }
+        ask &= testsOfKind[Int(f.kind.rawValue)]
         while ask != 0 {
             var i = ask.trailingZeroBitCount
             ask &= ask - 1
