@@ -157,7 +157,7 @@ public final class StageMatcher: @unchecked Sendable {
                 }
                 if !any { continue }
                 proposing += 1
-                startRules(at: p, first: first, limit: limit, mask: mask, words: words, ruleBits: ruleBits, rules: rules, present: &present,
+                startRules(at: p, first: first, limit: limit, mask: mask, words: words, ruleBits: ruleBits, rules: rules, requirements: requirements, present: &present,
                            skipped: &skipped, view: view, tokens: tokens, types: types, features: features, typeRequirements: typeRequirements,
                            run: run, captures: &captures, candidates: &candidates, profile: &profile, keepCandidates: keepCandidates, scratch: scratch)
             }
@@ -184,7 +184,7 @@ public final class StageMatcher: @unchecked Sendable {
     /// registers (spills at every token) and its code the scan's cache lines.
     @inline(never)
     private func startRules(at p: Int, first: Int, limit: Int, mask: UnsafeMutablePointer<UInt64>, words: Int, ruleBits: [UInt64],
-                            rules: [CompiledRule], present: inout UInt64, skipped: inout Int, view: DocumentView, tokens: [Token],
+                            rules: [CompiledRule], requirements: borrowing TypeRequirements, present: inout UInt64, skipped: inout Int, view: DocumentView, tokens: [Token],
                             types: UnsafePointer<Int32>, features: UnsafePointer<TokenFeatures>, typeRequirements: UnsafeMutablePointer<UInt64>,
                             run: UnsafeMutablePointer<Run>, captures: inout [Capture], candidates: inout [Candidate],
                             profile: inout [RuleProfile.Row]?, keepCandidates: Bool, scratch: Scratch) {
