@@ -219,7 +219,7 @@ struct Run {
     /// path used live in the run's buffers: two arrays per match were a tenth of the cost of
     /// capturing. The captures go into `out`, emptied first: the matcher lends the same array
     /// to every match (its buffer is reused, not allocated and freed per match).
-    mutating func captures(_ captureNames: [String], entry: Int, end target: Int, into out: inout [Capture]) {
+    mutating func captures(_ captureNames: UnsafeBufferPointer<String>, entry: Int, end target: Int, into out: inout [Capture]) {
         while !out.isEmpty { out.removeLast() }
         if captureNames.isEmpty { return }
         let slotCount = captureNames.count * 2
