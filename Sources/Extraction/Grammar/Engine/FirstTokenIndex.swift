@@ -108,11 +108,6 @@ struct FirstTokenIndex: Sendable {
     var firstUnits: [UInt16] { units.members }
     private(set) var wordHashes: [UInt64] = []
 
-    /// Whether `proposeToken` may add an entry at a token with features `f`.
-    @inline(__always) func mayProposeToken(_ f: TokenFeatures) -> Bool {
-        f.classBit & tokenBits.classes != 0 || f.dimensionBits & tokenBits.dimensions != 0
-    }
-
     /// Writes to `list` from `count` each entry that a token of `f`'s type can start (by its
     /// kind, script, first unit or word, and those proposed everywhere), once each; `mark`
     /// stamps `proposed` (any value no token position takes).

@@ -107,6 +107,9 @@ public final class StageMatcher: @unchecked Sendable {
         let features = UnsafePointer(view.features), links = view.itemLinks, types = view.typeOf, marks = UnsafePointer(view.marks)
         let table = self.ways, words = table.words, tokens = view.tokens, rules = self.rules, checks = self.checks
         let requirements = self.requirements, ruleBits = requirements.ruleBits
+        // The class and dimension bits some way starts with (`FirstTokenIndex.tokenBits`),
+        // asked of `marks`, where a class's bit may stand for a dimension's: `proposeToken` tells.
+        let tokenMarks = table.index.tokenBits.classes | table.index.tokenBits.dimensions
         // The captures of every match, in one array lent to each action's input: the input's
         // copy is gone when the action returns, so the next match refills the same buffer
         // (an array per match was allocated, filled and freed).
@@ -130,17 +133,19 @@ public final class StageMatcher: @unchecked Sendable {
                 let p = typeWays.nextBusy(from: next, limit: limit, types: types, marks: marks, index: table.index)
                 guard p < limit else { break }
                 next = p + 1
-                let f = features[p]
+                // The token's features are read only where needed (its type not worked out, its
+                // class or items proposing): the scan reaches a token by its type and marks, and
+                // reading its features here missed the cache at nearly every stop.
                 let type = Int(types[p])
-                var ways = typeWays.ways(type, f, at: p, table: table, checks: checks, run: &run.pointee, scratch: list, proposed: proposed)
-                if table.index.mayProposeToken(f) {
+                var ways = typeWays.ways(type, features, at: p, table: table, checks: checks, run: &run.pointee, scratch: list, proposed: proposed)
+                if marks[p] & tokenMarks != 0 {
                     // The token's class or items may propose more: listed once each, after its type's.
                     var listed = ways.count
                     for k in 0..<listed {
                         list[k] = ways[k]
                         proposed[Int(ways[k])] = p
                     }
-                    table.index.proposeToken(f, at: p, view: view, into: list, count: &listed, proposed: proposed)
+                    table.index.proposeToken(features[p], at: p, view: view, into: list, count: &listed, proposed: proposed)
                     ways = UnsafeBufferPointer(start: list, count: listed)
                 }
                 if ways.isEmpty { continue }

@@ -39,9 +39,9 @@ struct TypeWays {
     /// The ways of token `p`'s type (`list` and `proposed` are the scratch's: used while working
     /// them out).
     @inline(__always)
-    mutating func ways(_ type: Int, _ f: TokenFeatures, at p: Int, table: WayTable, checks: CheckTable, run: inout Run,
+    mutating func ways(_ type: Int, _ features: UnsafePointer<TokenFeatures>, at p: Int, table: WayTable, checks: CheckTable, run: inout Run,
                        scratch list: UnsafeMutablePointer<Int32>, proposed: UnsafeMutablePointer<Int>) -> UnsafeBufferPointer<Int32> {
-        if count[type] < 0 { workOut(type, f, at: p, table: table, checks: checks, run: &run, scratch: list, proposed: proposed) }
+        if count[type] < 0 { workOut(type, features[p], at: p, table: table, checks: checks, run: &run, scratch: list, proposed: proposed) }
         return UnsafeBufferPointer(start: pool + Int(start[type]), count: Int(count[type]))
     }
 
