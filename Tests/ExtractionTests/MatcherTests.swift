@@ -18,6 +18,18 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// The figures stage's profile (rule starts, scan counts) over `text` run through the pipeline.
+    func figuresProfile(_ text: String, settings s: PipelineSettings) throws -> RuleProfile {
+        let matcher = try XCTUnwrap(s.grammar.matchers["figures"])
+        let profile = RuleProfile(rules: matcher.rules.count)
+        let processor = DocumentProcessor(stages: s.stages.map { stage in
+            guard let g = stage as? GrammarStage, g.name == "figures" else { return stage }
+            return GrammarStage(matcher: g.matcher, profile: profile)
+        }, lexicon: s.lexicon)
+        _ = try processor.process(path: "t.txt", bytes: Array(text.utf8))
+        return profile
+    }
+
     func items(_ text: String, settings: PipelineSettings) throws -> [(String, String, JSONValue)] {
         let work = try GrammarWorkbench(settings: settings).run(text)
         let t = work.document!.text
@@ -125,17 +137,21 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// The requirement compiled for a figures rule of `pattern` (after a numbers stage).
+    func requirement(_ pattern: String) throws -> Set<RequirementKey>? {
+        let text = "rule r\n  match \(pattern)\n  action figure.money USD\n  example \"1\" => unit=USD\n"
+        let numbers = "rule n\n  match [kind:number]\n  action number.arabic\n  example \"1\" => value=1\n"
+        let grammar = try Grammar(stages: ["numbers", "figures"], sources: [("n.rules", "numbers", "n", numbers), ("t.rules", "figures", "t", text)],
+                                  lexiconClasses: ["company"])
+        return try XCTUnwrap(grammar.matchers["figures"]?.rules.first).program.requirement
+    }
+
+    /// A word's requirement key.
+    func word(_ w: String) -> RequirementKey { .key(.lower(TokenKeys.hash(Array(w.utf16)[...]))) }
+
     /// The requirement compiled for a rule: the most selective set of words every match holds,
     /// never one the rule's first token can meet itself, never from an optional part.
     func testRequirementsNameWordsEveryMatchHolds() throws {
-        func requirement(_ pattern: String) throws -> Set<RequirementKey>? {
-            let text = "rule r\n  match \(pattern)\n  action figure.money USD\n  example \"1\" => unit=USD\n"
-            let numbers = "rule n\n  match [kind:number]\n  action number.arabic\n  example \"1\" => value=1\n"
-            let grammar = try Grammar(stages: ["numbers", "figures"], sources: [("n.rules", "numbers", "n", numbers), ("t.rules", "figures", "t", text)],
-                                      lexiconClasses: ["company"])
-            return try XCTUnwrap(grammar.matchers["figures"]?.rules.first).program.requirement
-        }
-        func word(_ w: String) -> RequirementKey { .key(.lower(TokenKeys.hash(Array(w.utf16)[...]))) }
         XCTAssertEqual(try requirement("n:<number> [lower:of] [lower:the]? [lower:fortnights]"), [word("fortnights")])
         XCTAssertEqual(try requirement("n:<number> [lower:the]? ([lower:fortnights] | [lower:sennights])"), [word("fortnights"), word("sennights")])
         XCTAssertNil(try requirement("n:<number> ([lower:fortnights] | [lower:sennights]?)"), "an optional option needs nothing")
@@ -150,14 +166,6 @@ final class MatcherTests: XCTestCase {
     /// glued to its unit (a test of what the token is made of that asks for a letter outside the
     /// digits) is a key of its own, not the digits every number starts with.
     func testRequirementsOfRulesWithSeveralWaysIn() throws {
-        func requirement(_ pattern: String) throws -> Set<RequirementKey>? {
-            let text = "rule r\n  match \(pattern)\n  action figure.money USD\n  example \"1\" => unit=USD\n"
-            let numbers = "rule n\n  match [kind:number]\n  action number.arabic\n  example \"1\" => value=1\n"
-            let grammar = try Grammar(stages: ["numbers", "figures"], sources: [("n.rules", "numbers", "n", numbers), ("t.rules", "figures", "t", text)],
-                                      lexiconClasses: ["company"])
-            return try XCTUnwrap(grammar.matchers["figures"]?.rules.first).program.requirement
-        }
-        func word(_ w: String) -> RequirementKey { .key(.lower(TokenKeys.hash(Array(w.utf16)[...]))) }
         XCTAssertEqual(try requirement("[lower:will]? [lower:launch | lower:ship] n:<number>"), [word("launch"), word("ship")])
         XCTAssertEqual(try requirement("[lower:will]? [lower:launch | lower:ship] [lower:fortnights]"), [word("fortnights")],
                        "a word no first token holds is still the better one")
@@ -181,12 +189,7 @@ final class MatcherTests: XCTestCase {
         let matcher = try XCTUnwrap(s.grammar.matchers["figures"])
         let r = try XCTUnwrap(matcher.rules.firstIndex { $0.rule.id == "figures/en#power" })
         XCTAssertNotEqual(matcher.requirements.ruleBits[r], 0)
-        let profile = RuleProfile(rules: matcher.rules.count)
-        let processor = DocumentProcessor(stages: s.stages.map { stage in
-            guard let g = stage as? GrammarStage, g.name == "figures" else { return stage }
-            return GrammarStage(matcher: g.matcher, profile: profile)
-        }, lexicon: s.lexicon)
-        _ = try processor.process(path: "t.txt", bytes: Array("It drew about 5 amps. It drew about 6k amps.".utf8))
+        let profile = try figuresProfile("It drew about 5 amps. It drew about 6k amps.", settings: s)
         XCTAssertEqual(profile.rows[r].starts, 0)
     }
 
@@ -207,12 +210,7 @@ final class MatcherTests: XCTestCase {
         let matcher = try XCTUnwrap(s.grammar.matchers["figures"])
         let r = try XCTUnwrap(matcher.rules.firstIndex { $0.rule.id == "figures/en#spaced" })
         XCTAssertNotEqual(matcher.requirements.ruleBits[r], 0)
-        let profile = RuleProfile(rules: matcher.rules.count)
-        let processor = DocumentProcessor(stages: s.stages.map { stage in
-            guard let g = stage as? GrammarStage, g.name == "figures" else { return stage }
-            return GrammarStage(matcher: g.matcher, profile: profile)
-        }, lexicon: s.lexicon)
-        _ = try processor.process(path: "t.txt", bytes: Array("We spent 3 of them. We spent 5 of them.".utf8))
+        let profile = try figuresProfile("We spent 3 of them. We spent 5 of them.", settings: s)
         XCTAssertEqual(profile.rows[r].starts, 0)
         XCTAssertGreaterThanOrEqual(profile.scan.skipped, 2)
     }
