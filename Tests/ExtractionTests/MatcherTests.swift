@@ -137,6 +137,38 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// The stages a token type may start anything in, worked out for all stages at once
+    /// (`QuietIndex`, what the pipeline uses), are those each stage's own index gives
+    /// (`markQuiet`), for every type of every corpus note; and most types are quiet in most
+    /// stages, which is what makes marking them worth it.
+    func testQuietIndexAgreesWithEachStage() throws {
+        let settings = try settings()
+        let stages = settings.grammar.stageOrder.compactMap { settings.grammar.matchers[$0] }
+        let quiet = try XCTUnwrap(stages.first?.quiet).index
+        for url in try TestPaths.corpusFiles() {
+            let work = try GrammarWorkbench(settings: settings).run(try String(contentsOf: url, encoding: .utf8))
+            let segments = try XCTUnwrap(work.segments)
+            let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: nil)
+            view.prepareQuiet(quiet)
+            let all = try XCTUnwrap(view.quietStages)
+            let types = view.types.count
+            var disagreements = 0, quietTypes = 0
+            for matcher in stages {
+                let bit = try XCTUnwrap(matcher.quiet).bit
+                let own = UnsafeMutablePointer<Int32>.allocate(capacity: types)
+                defer { own.deallocate() }
+                own.initialize(repeating: -1, count: types)
+                matcher.ways.index.markQuiet(own, types: types, features: view.typeFeatures)
+                for t in 0..<types {
+                    if (own[t] == 0) != (all[t] & bit == 0) { disagreements += 1 }
+                    if own[t] == 0 { quietTypes += 1 }
+                }
+            }
+            XCTAssertEqual(disagreements, 0, url.lastPathComponent)
+            XCTAssertGreaterThan(quietTypes, types * stages.count / 2, url.lastPathComponent)
+        }
+    }
+
     /// The requirement compiled for a figures rule of `pattern` (after a numbers stage).
     func requirement(_ pattern: String) throws -> Set<RequirementKey>? {
         let text = "rule r\n  match \(pattern)\n  action figure.money USD\n  example \"1\" => unit=USD\n"
