@@ -87,11 +87,13 @@ public final class Grammar: @unchecked Sendable {
             matchers[stage] = StageMatcher(stage: stage, rules: compiled, checks: checks)
             available.formUnion(produced)
         }
-        // One index of every stage's first keys, so a document's types are looked up once for all.
-        if stages.count <= QuietIndex.maxStages {
-            let ordered = stages.compactMap { matchers[$0] }
-            let quiet = QuietIndex(ordered.map(\.ways.index))
-            for (s, m) in ordered.enumerated() { m.quiet = (quiet, UInt32(1) << UInt32(s)) }
+        // One index of the stages' first keys (of up to 32 stages), so a document's types are
+        // looked up once for all.
+        let ordered = stages.compactMap { matchers[$0] }
+        for first in stride(from: 0, to: ordered.count, by: QuietIndex.maxStages) {
+            let group = ordered[first..<min(ordered.count, first + QuietIndex.maxStages)]
+            let quiet = QuietIndex(group.map(\.ways.index))
+            for (s, m) in group.enumerated() { m.quiet = (quiet, UInt32(1) << UInt32(s)) }
         }
         self.matchers = matchers
         stageOrder = stages

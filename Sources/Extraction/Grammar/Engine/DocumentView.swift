@@ -21,9 +21,9 @@ public final class DocumentView: @unchecked Sendable {
     /// at nearly every step and test: a pointer, as the array's bounds checks cost more than
     /// the reads. Copied once per document, freed with the view.
     let typeOf: UnsafePointer<Int32>
-    /// Per type, the features of its first token (`types.firstToken`), side by side: every stage
-    /// reads them once per type when it starts on the document (`FirstTokenIndex.markQuiet`),
-    /// where reading them from the tokens missed the cache at nearly every type.
+    /// Per type, the features of its first token (`types.firstToken`), side by side: read once
+    /// per type to tell which stages may propose at it (`prepareQuiet`), where reading them from
+    /// the tokens missed the cache at nearly every type.
     let typeFeatures: UnsafeMutablePointer<TokenFeatures>
     /// Per token, its features' `classBit | dimensionBits`: what the scan reads of a token whose
     /// type starts nothing (`TypeWays.nextBusy`), most tokens of every stage. Eight bytes a
@@ -206,7 +206,6 @@ public final class DocumentView: @unchecked Sendable {
         ends.append(contentsOf: repeatElement(0, count: added))
         bits.append(contentsOf: repeatElement(0, count: added))
         numbers.append(contentsOf: repeatElement(0, count: added))
-        // Over buffers too: a store per item into each array paid a uniqueness check.
         var lastDimension = "", lastBit: UInt64 = 0, lastNumber: Int32 = -1
         items.withUnsafeBufferPointer { items in
             bits.withUnsafeMutableBufferPointer { bits in

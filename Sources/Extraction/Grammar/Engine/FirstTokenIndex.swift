@@ -87,24 +87,10 @@ struct FirstTokenIndex: Sendable {
     /// them is proposed what its type is proposed, nothing more (`proposeToken` adds nothing).
     private(set) var tokenBits: (classes: UInt64, dimensions: UInt64) = (0, 0)
 
-    /// Sets `count[type]` to 0 for each type `proposeType` lists nothing for: nothing is
-    /// proposed by its kind and script or everywhere (`quietKindScript`), nor by its first unit
-    /// or word. `features[type]`: the type's features. Done once per document and stage
-    /// (`TypeWays`): three types in four of every stage are such, and working each out where
-    /// the scan first met it cost the scan a stop, a call and the index's five lists.
-    func markQuiet(_ count: UnsafeMutablePointer<Int32>, types: Int, features: UnsafePointer<TokenFeatures>) {
-        let quiet = quietKindScript, units = self.units, words = self.words
-        for type in 0..<types {
-            let f = features[type]
-            guard quiet & (1 << (UInt64(f.kind.rawValue) &* 16 &+ UInt64(f.script.rawValue))) != 0,
-                  !units.contains(f.firstUnit), words.isEmpty || words[f.hash] == nil else { continue }
-            count[type] = 0
-        }
-    }
-
-    /// Bit kind × 16 + script: whether no entry is proposed by the kind, the script or everywhere.
+    /// What `QuietIndex` joins over stages to tell the types `proposeType` lists nothing for:
+    /// per bit kind × 16 + script, whether no entry is proposed by the kind, the script or
+    /// everywhere; and the first units and words that propose something.
     private(set) var quietKindScript: UInt64 = 0
-    /// The first units and words that propose something (`QuietIndex` joins them over stages).
     var firstUnits: [UInt16] { units.members }
     private(set) var wordHashes: [UInt64] = []
 

@@ -34,12 +34,20 @@ extension StageMatcher {
         /// Where `run`'s memory goes back when the scratch is done.
         private let memories: RunMemory.Pool
         init(view: DocumentView, ways: WayTable, checks: CheckTable, code: StageCode, tokens: Range<Int>, memories: RunMemory.Pool,
-             quiet: (stages: UnsafePointer<UInt32>, bit: UInt32)?) {
+             quiet: (index: QuietIndex, bit: UInt32)?) {
             self.memories = memories
             proposed = listArena.buffer(max(1, ways.ways.count), of: Int.self, initial: -1)
             list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
             mask = listArena.buffer(ways.words, of: UInt64.self, initial: 0)
-            typeWays = TypeWays(types: view.types.count, features: view.typeFeatures, index: ways.index, quiet: quiet)
+            // The view's stages per type if the grammar stage worked them out for this index
+            // (`DocumentView.prepareQuiet`), else this scratch's own (explaining, testing).
+            let arena = listArena
+            typeWays = TypeWays(types: view.types.count, quiet: quiet.map { q in
+                if view.quietIndex === q.index, let stages = view.quietStages { return (UnsafePointer(stages), q.bit) }
+                let stages = arena.uninitialized(max(1, view.types.count), of: UInt32.self)
+                q.index.stages(stages, types: view.types.count, features: view.typeFeatures)
+                return (UnsafePointer(stages), q.bit)
+            })
             typeRequirements = listArena.buffer(max(1, view.types.count), of: UInt64.self, initial: 0)
             run = .allocate(capacity: 1)
             run.initialize(to: Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens, memory: memories.take()))

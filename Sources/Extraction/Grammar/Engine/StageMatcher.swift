@@ -20,8 +20,9 @@ public final class StageMatcher: @unchecked Sendable {
     let memories = RunMemory.Pool()
     /// Every token test of the stage's rules.
     let checks: CheckTable
-    /// The grammar's index of all its stages' first keys, and this stage's bit there (set by
-    /// `Grammar` once all its stages are built, before any matching).
+    /// The grammar's index of its stages' first keys (up to `QuietIndex.maxStages` an index),
+    /// and this stage's bit there (set by `Grammar` once all its stages are built, before any
+    /// matching).
     var quiet: (index: QuietIndex, bit: UInt32)?
     /// No match may span more tokens than this: keeps matching linear in sentence length.
     public static let window = 128
@@ -37,10 +38,8 @@ public final class StageMatcher: @unchecked Sendable {
 
     /// Working memory for matching the sentences within `tokens` (default: the whole document).
     public func scratch(for view: DocumentView, tokens: Range<Int>? = nil, profiling: Bool = false) -> Scratch {
-        // The view's stages per type, if the grammar stage worked them out for this grammar.
-        let stages = quiet.flatMap { q in view.quietIndex === q.index ? view.quietStages.map { (UnsafePointer($0), q.bit) } : nil }
         let scratch = Scratch(view: view, ways: ways, checks: checks, code: code, tokens: tokens ?? 0..<view.tokens.count, memories: memories,
-                              quiet: stages)
+                              quiet: quiet)
         if profiling { scratch.profile = [RuleProfile.Row](repeating: RuleProfile.Row(), count: rules.count) }
         return scratch
     }

@@ -19,20 +19,17 @@ struct TypeWays {
     private var used = 0
     private var capacity: Int
 
-    /// `features[type]`: each type's features. The types `index` proposes nothing
-    /// (most of them) are marked as starting no way here, so the scan never stops at their
-    /// tokens to work them out (`workOut` would find the same: no way to list).
-    /// `quiet`: the view's `quietStages` and this stage's bit there, when worked out for all
-    /// stages at once (`QuietIndex`); each type is then marked from its bit.
-    init(types: Int, features: UnsafePointer<TokenFeatures>, index: FirstTokenIndex, quiet: (stages: UnsafePointer<UInt32>, bit: UInt32)?) {
+    /// `quiet`: per type, the stages that may propose at it (`QuietIndex`), and this stage's
+    /// bit. The types without it (most of them) are marked as starting no way here, so the
+    /// scan never stops at their tokens to work them out (`workOut` would find the same: no
+    /// way to list). Without `quiet`, every type is worked out where first met.
+    init(types: Int, quiet: (stages: UnsafePointer<UInt32>, bit: UInt32)?) {
         start = arena.buffer(max(1, types), of: Int32.self, initial: 0)
         count = arena.buffer(max(1, types), of: Int32.self, initial: -1)
         capacity = max(16, types)
         pool = arena.uninitialized(capacity, of: Int32.self)
         if let quiet {
             for type in 0..<types where quiet.stages[type] & quiet.bit == 0 { count[type] = 0 }
-        } else {
-            index.markQuiet(count, types: types, features: features)
         }
     }
 
