@@ -137,8 +137,8 @@ final class MatcherTests: XCTestCase {
         }
     }
 
-    /// The stages a token type may start anything in, worked out for all stages at once
-    /// (`QuietIndex`), are those where the stage's own index lists something for the type
+    /// The stages a token type may start anything in, worked out for all stages at once as the
+    /// type enters the vocabulary (`QuietIndex`), are those where the stage's own index lists something for the type
     /// (`FirstTokenIndex.proposeType`), for every type of every corpus note; and most types are
     /// quiet in most stages, which is what makes marking them worth it.
     func testQuietIndexAgreesWithEachStage() throws {
@@ -148,10 +148,17 @@ final class MatcherTests: XCTestCase {
         for url in try TestPaths.corpusFiles() {
             let work = try GrammarWorkbench(settings: settings).run(try String(contentsOf: url, encoding: .utf8))
             let segments = try XCTUnwrap(work.segments)
-            let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: nil)
-            view.prepareQuiet(quiet)
-            let all = try XCTUnwrap(view.quietStages)
-            let types = view.types.count
+            // A vocabulary of this note alone: its types are 0 ..< count there.
+            let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: nil,
+                                    vocabulary: SharedVocabulary(quiet: quiet))
+            let types = view.typeNumbers.count
+            XCTAssertEqual(view.vocabulary.count, types)
+            var features: [TokenFeatures] = [], all: [UInt32] = []
+            _ = view.vocabulary.types(from: 0) { f, stages in
+                features = Array(f)
+                if let stages { all = Array(UnsafeBufferPointer(start: stages, count: f.count)) }
+            }
+            XCTAssertEqual(all.count, types)
             var disagreements = 0, quietTypes = 0
             for matcher in stages {
                 let bit = try XCTUnwrap(matcher.quiet).bit
@@ -162,7 +169,7 @@ final class MatcherTests: XCTestCase {
                 proposed.initialize(repeating: -1, count: entries)
                 for t in 0..<types {
                     var listed = 0
-                    matcher.ways.index.proposeType(view.typeFeatures[t], mark: -2 - t, into: list, count: &listed, proposed: proposed)
+                    matcher.ways.index.proposeType(features[t], mark: -2 - t, into: list, count: &listed, proposed: proposed)
                     if (listed == 0) != (all[t] & bit == 0) { disagreements += 1 }
                     if listed == 0 { quietTypes += 1 }
                 }

@@ -87,14 +87,20 @@ public final class Grammar: @unchecked Sendable {
             matchers[stage] = StageMatcher(stage: stage, rules: compiled, checks: checks)
             available.formUnion(produced)
         }
-        // One index of the stages' first keys (of up to 32 stages), so a document's types are
-        // looked up once for all.
+        // One index of the stages' first keys (of up to 32 stages), so a type is looked up once
+        // for all as it enters the vocabulary; one vocabulary for all stages, as a note's types
+        // are numbered by the first and read by all.
         let ordered = stages.compactMap { matchers[$0] }
+        var indexes: [QuietIndex] = []
         for first in stride(from: 0, to: ordered.count, by: QuietIndex.maxStages) {
             let group = ordered[first..<min(ordered.count, first + QuietIndex.maxStages)]
             let quiet = QuietIndex(group.map(\.ways.index))
+            indexes.append(quiet)
             for (s, m) in group.enumerated() { m.quiet = (quiet, UInt32(1) << UInt32(s)) }
         }
+        // More than 32 stages: the later groups' stages ask their index themselves (`TypeMemory`).
+        let vocabulary = SharedVocabulary(quiet: indexes.first)
+        for m in ordered { m.vocabulary = vocabulary }
         self.matchers = matchers
         stageOrder = stages
         self.files = files

@@ -22,10 +22,10 @@ public struct GrammarStage: Stage {
         let document = try work.requireDocument(name)
         let segments = try work.requireSegments(name)
         let shared = (work.matchState as? DocumentView).flatMap { $0.items.count <= work.items.count ? $0 : nil }
-        let view = shared ?? DocumentView(text: document.text, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso)
+        let view = shared ?? DocumentView(text: document.text, segments: segments, lexicon: work.lexicon, referenceDate: document.date?.iso,
+                                          vocabulary: matcher.vocabulary)
         work.matchState = view
         view.add(work.items[view.items.count...])
-        if let quiet = matcher.quiet { view.prepareQuiet(quiet.index) }
         // Sentences are matched independently, so a long document is cut into runs of sentences,
         // a few per core, handed out as the cores finish; their items concatenate in sentence
         // order as a single pass would give. Each core keeps one scratch for all its runs.

@@ -13,7 +13,12 @@ struct BitMemo {
     init(rows: Int, columns: Int, arena: FilterArena) {
         words = max(1, (columns + 63) / 64)
         cells = arena.uninitialized(max(1, rows * words * 2), of: UInt64.self)
-        cleared = arena.buffer(max(1, rows), of: Bool.self, initial: false)
+        cleared = arena.uninitialized(max(1, rows), of: Bool.self)
+    }
+
+    /// Sets up `rows` (nothing known of them): called for every row before it is asked.
+    func add(_ rows: Range<Int>) {
+        (cleared + rows.lowerBound).initialize(repeating: false, count: rows.count)
     }
 
     /// The answer at `row` and `column` if it was worked out (nil: not yet): the few loads a

@@ -15,25 +15,21 @@ public final class DocumentView: @unchecked Sendable {
     /// the scan, the filters and the follow tables read it at nearly every token, where an
     /// array paid a bounds check each time. Written only between stages (`link`).
     let features: UnsafeMutablePointer<TokenFeatures>
-    /// Tokens of the same text, for remembering text tests once per distinct word.
-    let types: TokenTypes
-    /// `types.types` in a buffer the view owns, for the runs (`Run.types`), which read it
-    /// at nearly every step and test: a pointer, as the array's bounds checks cost more than
-    /// the reads. Copied once per document, freed with the view.
+    /// The vocabulary the note's token types are numbered in (tokens of the same text, kind and
+    /// script share a type): what the matcher learns of a type is remembered there by number,
+    /// across the notes the vocabulary holds (`TypeMemory`).
+    let vocabulary: TokenVocabulary
+    /// Each token's type number in `vocabulary`, in a buffer the view owns, for the runs
+    /// (`Run.types`), which read it at nearly every step and test: a pointer, as the array's
+    /// bounds checks cost more than the reads. Freed with the view.
     let typeOf: UnsafePointer<Int32>
-    /// Per type, the features of its first token (`types.firstToken`), side by side: read once
-    /// per type to tell which stages may propose at it (`prepareQuiet`), where reading them from
-    /// the tokens missed the cache at nearly every type.
-    let typeFeatures: UnsafeMutablePointer<TokenFeatures>
+    /// The note's distinct types' numbers in `vocabulary`, in the order first met.
+    let typeNumbers: [Int32]
     /// Per token, its features' `classBit | dimensionBits`: what the scan reads of a token whose
     /// type starts nothing (`TypeWays.nextBusy`), most tokens of every stage. Eight bytes a
     /// token where the features are thirty-two: the scan crossed a cache line every other token.
     /// A class bit may equal a dimension bit; that only stops the scan at a token for nothing.
     let marks: UnsafeMutablePointer<UInt64>
-    /// Per type, the stages of `quietIndex` that may propose at it (`prepareQuiet`), read by each
-    /// stage's `TypeWays` when it starts on the document.
-    private(set) var quietStages: UnsafeMutablePointer<UInt32>?
-    private(set) var quietIndex: QuietIndex?
     public private(set) var items: [Item] = []
     /// The items starting at token t: `firstItem[t]`, then `nextItem[i]` until −1 (in the order added).
     private(set) var firstItem: [Int32]
@@ -64,20 +60,36 @@ public final class DocumentView: @unchecked Sendable {
     /// The number `ItemLinks.dimension` gives items of this dimension (−1 if there are none).
     func dimensionNumber(_ name: String) -> Int32 { dimensions.firstIndex(of: name).map(Int32.init) ?? -1 }
 
-    public init(text: DocumentText, segments: SegmentedText, lexicon: Lexicon, referenceDate: String?) {
+    /// A view whose types are numbered in a vocabulary of the note's own (a text explained alone).
+    public convenience init(text: DocumentText, segments: SegmentedText, lexicon: Lexicon, referenceDate: String?) {
+        self.init(text: text, segments: segments, lexicon: lexicon, referenceDate: referenceDate, vocabulary: nil)
+    }
+
+    /// `vocabulary`: the grammar's, which the note's types are numbered in (nil: a vocabulary of
+    /// the note's own, as for a text explained alone).
+    init(text: DocumentText, segments: SegmentedText, lexicon: Lexicon, referenceDate: String?, vocabulary shared: SharedVocabulary?) {
         self.text = text
         tokens = segments.tokens
         sentences = segments.sentences
         self.lexicon = lexicon
         self.referenceDate = referenceDate
+        let types: TokenTypes
         (features, types) = Self.features(segments.tokens, units: text.utf16, lexicon: lexicon)
+        let features = self.features
+        (vocabulary, typeNumbers) = text.utf16.withUnsafeBufferPointer { units in
+            segments.tokens.withUnsafeBufferPointer { tokens in
+                if let shared { return shared.number(types.firstToken, tokens: tokens, units: units, features: features) }
+                let own = TokenVocabulary(capacity: types.count)
+                return (own, own.number(types.firstToken, tokens: tokens, units: units, features: features)!)
+            }
+        }
         let typeOf = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, types.types.count))
-        types.types.withUnsafeBufferPointer { typeOf.initialize(from: $0.baseAddress!, count: $0.count) }
+        typeNumbers.withUnsafeBufferPointer { numbers in
+            for (t, type) in types.types.enumerated() { (typeOf + t).initialize(to: numbers[Int(type)]) }
+        }
         self.typeOf = UnsafePointer(typeOf)
         marks = .allocate(capacity: max(1, tokens.count))
         for t in 0..<tokens.count { (marks + t).initialize(to: features[t].classBit | features[t].dimensionBits) }
-        typeFeatures = .allocate(capacity: max(1, types.count))
-        for (type, t) in types.firstToken.enumerated() { (typeFeatures + type).initialize(to: features[Int(t)]) }
         firstItem = [Int32](repeating: -1, count: tokens.count)
         lastItem = firstItem
     }
@@ -85,9 +97,6 @@ public final class DocumentView: @unchecked Sendable {
     deinit {
         typeOf.deallocate()
         marks.deallocate()
-        quietStages?.deallocate()
-        typeFeatures.deinitialize(count: types.count)
-        typeFeatures.deallocate()
         features.deinitialize(count: tokens.count)
         features.deallocate()
     }
@@ -148,16 +157,6 @@ public final class DocumentView: @unchecked Sendable {
             types[i] = table.type(of: i, hash: hash, tokens: tokens, units: units)
         }
         return table
-    }
-
-    /// Works out `quietStages` for `index`, unless done. Called between stages (never while
-    /// matching): the grammar stage, before its cores start on the document.
-    func prepareQuiet(_ index: QuietIndex) {
-        guard quietIndex !== index else { return }
-        let out = quietStages ?? .allocate(capacity: max(1, types.count))
-        index.stages(out, types: types.count, features: typeFeatures)
-        quietStages = out
-        quietIndex = index
     }
 
     public func add(_ newItems: some Collection<Item>) {

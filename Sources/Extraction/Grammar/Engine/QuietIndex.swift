@@ -2,9 +2,8 @@ import NoteGraphCore
 
 /// For all the stages of one grammar at once, the stages whose index (`FirstTokenIndex`) may
 /// propose something at a token of a given type: by its kind and script, its first unit or its
-/// word. Worked out once per document and type (`DocumentView.prepareQuiet`) where each stage
-/// asked its own index of every type (`markQuiet`): one probe of each table a type instead of
-/// seven, and the types' features read once.
+/// word. Asked once per type of a vocabulary by each stage's memory (`TypeMemory.catchUp`),
+/// which marks the types without its bit as starting nothing.
 final class QuietIndex: @unchecked Sendable {
     /// Per kind × 16 + script: the stages proposing by kind, script or everywhere.
     private let kindScript: [UInt32]

@@ -14,8 +14,8 @@ struct Run {
     let links: DocumentView.ItemLinks
     /// The view's number for each of the code's dimensions.
     let dimensionNumbers: [Int32]
-    /// Results of the stage's dear checks: per token type for tests of the text alone, per
-    /// token (of `base…`) for the others.
+    /// Results of the stage's dear checks: per token type for tests of the text alone (kept
+    /// across notes: `TypeMemory`), per token (of `base…`) for the others.
     let byType: BitMemo
     let byToken: BitMemo
     /// Per token type: whether each step filter of the code (`StageCode.filters`) lets the type
@@ -50,13 +50,14 @@ struct Run {
     var usedItems: UnsafeMutablePointer<(token: Int32, item: Int32)>
     var usedCapacity: Int
     let tokens: [Token]
-    /// Owns the check memos.
+    /// Owns the per-token check memo.
     let arena = FilterArena()
     /// Owns `stamp`, `memo`, `slots` and `usedItems`, lent by the stage for the run.
     let memory: RunMemory
 
     /// A run over the sentences within `tokens` (matches never leave their sentence).
-    init(view: DocumentView, checks: CheckTable, code: StageCode, ways: Int, tokens: Range<Int>, memory: RunMemory) {
+    /// `learnt`: the memory's answers per type, for the view's vocabulary (caught up with it).
+    init(view: DocumentView, checks: CheckTable, code: StageCode, tokens: Range<Int>, memory: RunMemory, types learnt: TypeMemory) {
         self.view = view
         self.checks = checks
         self.code = code
@@ -65,10 +66,11 @@ struct Run {
         dimensionNumbers = code.dimensions.map(view.dimensionNumber)
         base = tokens.lowerBound
         types = view.typeOf
-        byType = BitMemo(rows: view.types.count, columns: checks.typeColumns, arena: arena)
+        byType = learnt.byType
         byToken = BitMemo(rows: tokens.count, columns: checks.tokenColumns, arena: arena)
-        filtered = BitMemo(rows: view.types.count, columns: code.filters.count, arena: arena)
-        follows = BitMemo(rows: view.types.count, columns: ways, arena: arena)
+        byToken.add(0..<tokens.count)
+        filtered = learnt.filtered
+        follows = learnt.follows
         self.memory = memory
         capacity = memory.capacity
         cleared = memory.cleared

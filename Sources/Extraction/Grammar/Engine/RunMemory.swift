@@ -18,6 +18,9 @@ final class RunMemory: @unchecked Sendable {
     var slots: UnsafeMutablePointer<Int>
     var usedCapacity = 0
     var usedItems: UnsafeMutablePointer<(token: Int32, item: Int32)>
+    /// What the stage learnt of the types of the vocabulary of the last note matched with this
+    /// memory: kept while the notes share that vocabulary, started afresh when one does not.
+    var types: TypeMemory?
 
     private init() {
         stamp = arena.buffer(1, of: UInt32.self, initial: 0)

@@ -13,12 +13,13 @@ extension StageMatcher {
         /// The rules to run at the current token, one bit each.
         let mask: UnsafeMutablePointer<UInt64>
         var candidates: [Candidate] = []
-        /// Per token type, the ways its tokens can start (most tokens of a note repeat a type
-        /// met before). Optional so that `match` can move it out and back.
+        /// Per token type, the ways its tokens can start (`TypeMemory.typeWays`, handed back when
+        /// the scratch is done). Optional so that `match` can move it out and back.
         var typeWays: TypeWays?
-        /// Per token type: the requirement bits it meets (`TypeRequirements`; 0: not worked out).
-        /// A buffer: an array was moved out of the scratch and back at every call, and paid a
-        /// uniqueness check at every sentence that asked it.
+        /// Per token type: the requirement bits it meets (`TypeRequirements`; 0: not worked out),
+        /// the memory's (`TypeMemory.requirements`). A buffer: an array was moved out of the
+        /// scratch and back at every call, and paid a uniqueness check at every sentence that
+        /// asked it.
         let typeRequirements: UnsafeMutablePointer<UInt64>
         /// Matches whose action gave no value, with its reason: filled only by a `match` that
         /// keeps candidates (`grammar explain`), read by the caller after it.
@@ -39,22 +40,22 @@ extension StageMatcher {
             proposed = listArena.buffer(max(1, ways.ways.count), of: Int.self, initial: -1)
             list = listArena.buffer(max(1, ways.ways.count), of: Int32.self, initial: 0)
             mask = listArena.buffer(ways.words, of: UInt64.self, initial: 0)
-            // The view's stages per type if the grammar stage worked them out for this index
-            // (`DocumentView.prepareQuiet`), else this scratch's own (explaining, testing).
-            let arena = listArena
-            typeWays = TypeWays(types: view.types.count, quiet: quiet.map { q in
-                if view.quietIndex === q.index, let stages = view.quietStages { return (UnsafePointer(stages), q.bit) }
-                let stages = arena.uninitialized(max(1, view.types.count), of: UInt32.self)
-                q.index.stages(stages, types: view.types.count, features: view.typeFeatures)
-                return (UnsafePointer(stages), q.bit)
-            })
-            typeRequirements = listArena.buffer(max(1, view.types.count), of: UInt64.self, initial: 0)
+            // What the stage learnt of the types of the note's vocabulary, brought up to its types.
+            let memory = memories.take()
+            if memory.types?.vocabulary !== view.vocabulary {
+                memory.types = TypeMemory(vocabulary: view.vocabulary, checks: checks, code: code, ways: ways.ways.count)
+            }
+            let types = memory.types!
+            types.catchUp(quiet: quiet)
+            typeWays = types.typeWays
+            typeRequirements = types.requirements
             run = .allocate(capacity: 1)
-            run.initialize(to: Run(view: view, checks: checks, code: code, ways: ways.ways.count, tokens: tokens, memory: memories.take()))
+            run.initialize(to: Run(view: view, checks: checks, code: code, tokens: tokens, memory: memory, types: types))
         }
 
         deinit {
             run.pointee.keep()
+            if let typeWays { run.pointee.memory.types?.typeWays = typeWays }
             memories.give(run.pointee.memory)
             run.deinitialize(count: 1)
             run.deallocate()

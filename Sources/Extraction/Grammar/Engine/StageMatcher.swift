@@ -24,6 +24,9 @@ public final class StageMatcher: @unchecked Sendable {
     /// and this stage's bit there (set by `Grammar` once all its stages are built, before any
     /// matching).
     var quiet: (index: QuietIndex, bit: UInt32)?
+    /// The vocabulary the notes this stage reads are numbered in: the grammar's, shared by all
+    /// its stages (set by `Grammar` before any matching), as a note's view is built by its first.
+    var vocabulary = SharedVocabulary()
     /// No match may span more tokens than this: keeps matching linear in sentence length.
     public static let window = 128
 

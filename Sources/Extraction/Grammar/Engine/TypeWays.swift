@@ -1,6 +1,6 @@
 import NoteGraphCore
 
-/// Per token type of one document: the ways into a stage's rules (`WayTable`) that a token of
+/// Per token type (of a `TokenVocabulary`): the ways into a stage's rules (`WayTable`) that a token of
 /// the type can start, that is those its kind, script, first unit or word propose, less the
 /// token ways whose own test the type fails. Worked out at a type's first token and read at
 /// the others. Most ways a token was proposed failed their first test there (a `[script:han]`
@@ -19,17 +19,22 @@ struct TypeWays {
     private var used = 0
     private var capacity: Int
 
-    /// `quiet`: per type, the stages that may propose at it (`QuietIndex`), and this stage's
-    /// bit. The types without it (most of them) are marked as starting no way here, so the
-    /// scan never stops at their tokens to work them out (`workOut` would find the same: no
-    /// way to list). Without `quiet`, every type is worked out where first met.
-    init(types: Int, quiet: (stages: UnsafePointer<UInt32>, bit: UInt32)?) {
-        start = arena.buffer(max(1, types), of: Int32.self, initial: 0)
-        count = arena.buffer(max(1, types), of: Int32.self, initial: -1)
-        capacity = max(16, types)
+    /// Room for `types` types (set up as they come: `add`).
+    init(types: Int) {
+        start = arena.uninitialized(max(1, types), of: Int32.self)
+        count = arena.uninitialized(max(1, types), of: Int32.self)
+        capacity = max(16, min(types, 1 << 12))
         pool = arena.uninitialized(capacity, of: Int32.self)
-        if let quiet {
-            for type in 0..<types where quiet.stages[type] & quiet.bit == 0 { count[type] = 0 }
+    }
+
+    /// Sets up `types`, not worked out yet, except that those whose stages (`stages[k]` for
+    /// the k-th of them, from the `QuietIndex`) lack this stage's `bit` are marked as starting
+    /// no way: the scan never stops at their tokens to work them out (`workOut` would find
+    /// the same: no way to list). Without `stages`, every type is worked out where first met.
+    func add(_ types: Range<Int>, stages: UnsafePointer<UInt32>?, bit: UInt32) {
+        for (k, type) in types.enumerated() {
+            start[type] = 0
+            count[type] = stages.map { $0[k] & bit == 0 ? 0 : -1 } ?? -1
         }
     }
 
@@ -62,7 +67,7 @@ struct TypeWays {
         // A stamp no token position takes, so the index lists each way once.
         table.index.proposeType(f, mark: -2 - type, into: list, count: &listed, proposed: proposed)
         if used + listed > capacity {
-            // Earlier pools stay in the arena until the document is done: they only ever double.
+            // Earlier pools stay in the arena while the memory lives: they only ever double.
             capacity = max(used + listed, 2 * capacity)
             let bigger = arena.uninitialized(capacity, of: Int32.self)
             bigger.update(from: pool, count: used)
