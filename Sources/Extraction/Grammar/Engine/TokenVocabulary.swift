@@ -30,9 +30,11 @@ final class TokenVocabulary: @unchecked Sendable {
     let quiet: QuietIndex?
     private var stages: [UInt32] = []
 
-    /// The default size of a vocabulary shared by notes: some 65,000 distinct token texts,
-    /// which several hundred notes of one field take to fill.
-    static let sharedCapacity = 1 << 16
+    /// The size of a vocabulary shared by notes: 32,768 distinct token texts, which some
+    /// hundreds of notes of one field take to fill (the 13 notes of the corpus and fixtures hold
+    /// 6,712). Each stage's memory takes 100–400 bytes a type it has asked (1.3 KB for all seven
+    /// stages, per core), so at most some 85 MB on two cores.
+    static let sharedCapacity = 1 << 15
 
     init(capacity: Int = TokenVocabulary.sharedCapacity, quiet: QuietIndex? = nil) {
         self.capacity = max(1, capacity)
