@@ -122,17 +122,8 @@ final class MatcherTests: XCTestCase {
             let segments = try XCTUnwrap(work.segments)
             XCTAssertGreaterThan(GrammarStage.groups(segments.sentences, tokens: segments.tokens.count).count,
                                  segments.tokens.count >= GrammarStage.parallelThreshold && Parallel.cores > 1 ? 1 : 0)
-            let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: work.document!.date?.iso)
-            var plain: [Item] = []
-            for stage in settings.grammar.stageOrder {
-                let matcher = try XCTUnwrap(settings.grammar.matchers[stage])
-                var found: [Item] = []
-                for sentence in segments.sentences { found += matcher.match(view, sentence: sentence).items }
-                view.add(found)
-                plain += found
-            }
-            func key(_ i: Item) -> String { "\(i.rule) \(i.start)-\(i.end) \(i.value)" }
-            XCTAssertEqual(work.items.map(key), plain.map(key))
+            let plain = try PlainPass.items(of: work, settings: settings)
+            XCTAssertEqual(work.items.map(PlainPass.key), plain.map(PlainPass.key))
             XCTAssertGreaterThan(plain.count, 10)
         }
     }

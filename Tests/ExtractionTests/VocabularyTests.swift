@@ -18,22 +18,9 @@ final class VocabularyTests: XCTestCase {
             + fixtures.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
     }
 
-    func key(_ i: Item) -> String { "\(i.rule) \(i.start)-\(i.end) \(i.value)" }
-
-    /// The note's items matched sentence by sentence in a view with a vocabulary of its own.
+    /// The note's items matched alone, in a vocabulary of its own.
     func alone(_ text: String, settings: PipelineSettings) throws -> [String] {
-        let work = try GrammarWorkbench(settings: settings).run(text, through: "lexicon")
-        let segments = try XCTUnwrap(work.segments)
-        let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: work.document!.date?.iso)
-        var items: [Item] = []
-        for stage in settings.grammar.stageOrder {
-            let matcher = try XCTUnwrap(settings.grammar.matchers[stage])
-            var found: [Item] = []
-            for sentence in segments.sentences { found += matcher.match(view, sentence: sentence).items }
-            view.add(found)
-            items += found
-        }
-        return items.map(key)
+        try PlainPass.items(of: try GrammarWorkbench(settings: settings).run(text, through: "lexicon"), settings: settings).map(PlainPass.key)
     }
 
     /// Each note through the pipeline, in order, then in reverse order (each meets a vocabulary
@@ -47,7 +34,7 @@ final class VocabularyTests: XCTestCase {
         var vocabularies: Set<ObjectIdentifier> = []
         for i in Array(texts.indices) + texts.indices.reversed() {
             let work = try GrammarWorkbench(settings: settings).run(texts[i])
-            XCTAssertEqual(work.items.map(key), expected[i], "note \(i)")
+            XCTAssertEqual(work.items.map(PlainPass.key), expected[i], "note \(i)")
             XCTAssertGreaterThan(expected[i].count, 0, "note \(i)")
             vocabularies.insert(ObjectIdentifier(try XCTUnwrap(work.matchState as? DocumentView).vocabulary))
         }
@@ -73,7 +60,7 @@ final class VocabularyTests: XCTestCase {
         var shared: Set<ObjectIdentifier> = [], kept: [TokenVocabulary] = []   // kept: no address is reused
         for (i, text) in texts.enumerated() {
             let work = try GrammarWorkbench(settings: settings).run(text)
-            XCTAssertEqual(work.items.map(key), expected[i], "note \(i)")
+            XCTAssertEqual(work.items.map(PlainPass.key), expected[i], "note \(i)")
             let vocabulary = try XCTUnwrap(work.matchState as? DocumentView).vocabulary
             if i == types.firstIndex(of: types.max()!) {
                 XCTAssertEqual(vocabulary.capacity, types[i], "a vocabulary of its own")
