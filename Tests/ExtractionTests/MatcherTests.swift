@@ -142,7 +142,7 @@ final class MatcherTests: XCTestCase {
             // A vocabulary of this note alone: its types are 0 ..< count there.
             let view = DocumentView(text: work.document!.text, segments: segments, lexicon: settings.lexicon, referenceDate: nil,
                                     vocabulary: SharedVocabulary(quiet: quiet))
-            let types = view.typeNumbers.count
+            let types = view.typeCount
             XCTAssertEqual(view.vocabulary.count, types)
             var features: [TokenFeatures] = [], all: [UInt32] = []
             _ = view.vocabulary.types(from: 0) { f, stages in

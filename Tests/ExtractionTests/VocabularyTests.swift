@@ -50,7 +50,7 @@ final class VocabularyTests: XCTestCase {
         let types = try texts.map { text in
             let work = try GrammarWorkbench(settings: settings).run(text, through: "lexicon")
             return DocumentView(text: work.document!.text, segments: try XCTUnwrap(work.segments), lexicon: settings.lexicon, referenceDate: nil)
-                .typeNumbers.count
+                .typeCount
         }
         // Room for every note but the one with most types, and not for the others together.
         let capacity = types.sorted().dropLast().last!

@@ -23,8 +23,8 @@ public final class DocumentView: @unchecked Sendable {
     /// (`Run.types`), which read it at nearly every step and test: a pointer, as the array's
     /// bounds checks cost more than the reads. Freed with the view.
     let typeOf: UnsafePointer<Int32>
-    /// The note's distinct types' numbers in `vocabulary`, in the order first met.
-    let typeNumbers: [Int32]
+    /// How many distinct types the note has.
+    let typeCount: Int
     /// Per token, its features' `classBit | dimensionBits`: what the scan reads of a token whose
     /// type starts nothing (`TypeWays.nextBusy`), most tokens of every stage. Eight bytes a
     /// token where the features are thirty-two: the scan crossed a cache line every other token.
@@ -76,6 +76,7 @@ public final class DocumentView: @unchecked Sendable {
         let types: TokenTypes
         (features, types) = Self.features(segments.tokens, units: text.utf16, lexicon: lexicon)
         let features = self.features
+        let typeNumbers: [Int32]
         (vocabulary, typeNumbers) = text.utf16.withUnsafeBufferPointer { units in
             segments.tokens.withUnsafeBufferPointer { tokens in
                 if let shared { return shared.number(types.firstToken, tokens: tokens, units: units, features: features) }
@@ -88,6 +89,7 @@ public final class DocumentView: @unchecked Sendable {
             for (t, type) in types.types.enumerated() { (typeOf + t).initialize(to: numbers[Int(type)]) }
         }
         self.typeOf = UnsafePointer(typeOf)
+        typeCount = types.count
         marks = .allocate(capacity: max(1, tokens.count))
         for t in 0..<tokens.count { (marks + t).initialize(to: features[t].classBit | features[t].dimensionBits) }
         firstItem = [Int32](repeating: -1, count: tokens.count)

@@ -11,7 +11,7 @@ import NoteGraphCore
 ///
 /// Notes are numbered into it on both cores at once, so every member is read and written under
 /// its lock: a note takes it once, for all of its types (`number`), and each stage's memory once
-/// per note, for the types it has not seen (`features(from:)`). It holds at most `capacity`
+/// per note, for the types it has not seen (`types(from:)`). It holds at most `capacity`
 /// types, so that the memories (a few hundred bytes a type and stage) stay bounded; a full one
 /// is replaced by a new one (`SharedVocabulary`), and memories of the old one start afresh.
 final class TokenVocabulary: @unchecked Sendable {
@@ -48,12 +48,12 @@ final class TokenVocabulary: @unchecked Sendable {
     var count: Int { lock.withLock { features.count } }
 
     /// The vocabulary numbers of a note's types (`firstTokens[type]`: the first token of each),
-    /// new ones added; nil (and nothing added) if they do not all fit.
+    /// new ones added; nil (and nothing added) unless there is room for all of them as if all
+    /// were new (so a nearly full vocabulary is replaced a note early, never mid-note).
     func number(_ firstTokens: [Int32], tokens: UnsafeBufferPointer<Token>, units text: UnsafeBufferPointer<UInt16>,
                 features tokenFeatures: UnsafePointer<TokenFeatures>) -> [Int32]? {
         lock.lock()
         defer { lock.unlock() }
-        // At most all of them are new: checked before adding any, so a refused note adds nothing.
         guard features.count + firstTokens.count <= capacity else { return nil }
         var numbers = [Int32](repeating: 0, count: firstTokens.count)
         // The tables move into locals and back: the class's own arrays paid an exclusivity
