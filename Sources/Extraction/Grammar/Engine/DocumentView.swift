@@ -79,9 +79,8 @@ public final class DocumentView: @unchecked Sendable {
         let typeNumbers: [Int32]
         (vocabulary, typeNumbers) = text.utf16.withUnsafeBufferPointer { units in
             segments.tokens.withUnsafeBufferPointer { tokens in
-                if let shared { return shared.number(types.firstToken, tokens: tokens, units: units, features: features) }
-                let own = TokenVocabulary(capacity: types.count)
-                return (own, own.number(types.firstToken, tokens: tokens, units: units, features: features)!)
+                shared?.number(types.firstToken, tokens: tokens, units: units, features: features)
+                    ?? TokenVocabulary.alone(types.firstToken, tokens: tokens, units: units, features: features, quiet: nil)
             }
         }
         let typeOf = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, types.types.count))

@@ -32,7 +32,6 @@ final class SharedVocabulary: @unchecked Sendable {
             }
             if let numbers = vocabulary.number(firstTokens, tokens: tokens, units: units, features: features) { return (vocabulary, numbers) }
         }
-        let own = TokenVocabulary(capacity: firstTokens.count, quiet: quiet)
-        return (own, own.number(firstTokens, tokens: tokens, units: units, features: features)!)
+        return TokenVocabulary.alone(firstTokens, tokens: tokens, units: units, features: features, quiet: quiet)
     }
 }

@@ -26,7 +26,8 @@ public final class StageMatcher: @unchecked Sendable {
     var quiet: (index: QuietIndex, bit: UInt32)?
     /// The vocabulary the notes this stage reads are numbered in: the grammar's, shared by all
     /// its stages (set by `Grammar` before any matching), as a note's view is built by its first.
-    var vocabulary = SharedVocabulary()
+    /// Nil: each note is numbered alone.
+    var vocabulary: SharedVocabulary?
     /// No match may span more tokens than this: keeps matching linear in sentence length.
     public static let window = 128
 

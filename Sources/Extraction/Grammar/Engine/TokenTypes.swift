@@ -2,9 +2,10 @@ import NoteGraphCore
 
 /// Each token's type within one document: tokens with the same text (exactly, case included),
 /// kind and script share a type. Tests that read only these (words, kinds, shapes, character
-/// sets, regular expressions) give the same answer for every token of a type, so the matcher remembers them
-/// per type (`BitMemo`): a document says "the", "%" and "亿" thousands of times but has only a
-/// few thousand distinct words.
+/// sets, regular expressions) give the same answer for every token of a type, so the matcher
+/// remembers them per type (`BitMemo`): a document says "the", "%" and "亿" thousands of times
+/// but has only a few thousand distinct words. The view then numbers these types in the
+/// grammar's vocabulary (`TokenVocabulary`), where the answers are kept across notes.
 struct TokenTypes {
     /// Per token, its type (0 ..< count).
     let types: [Int32]

@@ -47,6 +47,14 @@ final class TokenVocabulary: @unchecked Sendable {
 
     var count: Int { lock.withLock { features.count } }
 
+    /// A note's types numbered in a vocabulary of their own (just big enough): for a note
+    /// read alone, or one with more types than a shared vocabulary holds.
+    static func alone(_ firstTokens: [Int32], tokens: UnsafeBufferPointer<Token>, units: UnsafeBufferPointer<UInt16>,
+                      features: UnsafePointer<TokenFeatures>, quiet: QuietIndex?) -> (TokenVocabulary, [Int32]) {
+        let own = TokenVocabulary(capacity: firstTokens.count, quiet: quiet)
+        return (own, own.number(firstTokens, tokens: tokens, units: units, features: features)!)   // room for all
+    }
+
     /// The vocabulary numbers of a note's types (`firstTokens[type]`: the first token of each),
     /// new ones added; nil (and nothing added) unless there is room for all of them as if all
     /// were new (so a nearly full vocabulary is replaced a note early, never mid-note).

@@ -1,8 +1,8 @@
 import NoteGraphCore
 
 /// The stage's rule requirements (`Compiler.requirement`) as bits, and which of them each token
-/// type of a document meets: a sentence meets the bits its tokens' types meet, and a rule whose
-/// bit the sentence misses is not started there. Bits are shared when a stage has more than 63
+/// type of the vocabulary meets (`TypeMemory.requirements`): a sentence meets the bits its
+/// tokens' types meet, and a rule whose bit the sentence misses is not started there. Bits are shared when a stage has more than 63
 /// distinct requirements, which only lets more sentences through, never fewer. A rare test
 /// (`RequirementKey.test`) is asked once per type, as the word and first character are read.
 struct TypeRequirements: @unchecked Sendable {
